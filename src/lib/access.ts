@@ -1,0 +1,60 @@
+/**
+ * Roles and the areas of the app each one opens. The one place the access rules live: the server
+ * guard (hooks.server.ts) enforces them and the navigation shows them.
+ */
+export const ROLES = ['trainee', 'supervisor', 'hr', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+	trainee: 'Trainee',
+	supervisor: 'Supervisor',
+	hr: 'HR analyst',
+	admin: 'Administrator'
+};
+
+export type Area = { path: string; label: string; roles: readonly Role[]; purpose: string };
+
+export const AREAS: readonly Area[] = [
+	{ path: '/train', label: 'Training', roles: ['trainee', 'supervisor'], purpose: 'Lessons, scenarios and your progress' },
+	{ path: '/sandbox', label: 'Clerk system', roles: ['trainee', 'supervisor'], purpose: 'The practice copy of the Finance counter system' },
+	{ path: '/exams', label: 'Exams', roles: ['trainee', 'hr'], purpose: 'Practice exams and written tests' },
+	{ path: '/supervisor', label: 'Supervisor', roles: ['supervisor'], purpose: 'Trainee progress, grading, approvals and sign-off' },
+	{ path: '/hr', label: 'HR exams', roles: ['hr'], purpose: 'Exam sessions, rosters, scoring and eligibility lists' },
+	{ path: '/admin', label: 'Admin', roles: ['admin'], purpose: 'Users, roles and backups' }
+];
+
+/** Paths anyone may open, signed in or not. */
+const PUBLIC_PATHS = ['/login', '/healthz'];
+
+export function isRole(value: unknown): value is Role {
+	return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+function under(pathname: string, prefix: string): boolean {
+	return pathname === prefix || pathname.startsWith(`${prefix}/`);
+}
+
+export function isPublicPath(pathname: string): boolean {
+	return PUBLIC_PATHS.some((p) => under(pathname, p)) || pathname.startsWith('/_app/');
+}
+
+/** The area a path belongs to, if it is inside one. */
+export function areaOf(pathname: string): Area | undefined {
+	return AREAS.find((a) => under(pathname, a.path));
+}
+
+export type AccessDecision = { allowed: true } | { allowed: false; reason: 'signed-out' } | { allowed: false; reason: 'forbidden'; area: Area };
+
+/** Who may open a path: public paths anyone; everything else signed-in users; areas only their roles. */
+export function decideAccess(pathname: string, roles: readonly Role[] | null): AccessDecision {
+	if (isPublicPath(pathname)) return { allowed: true };
+	if (!roles) return { allowed: false, reason: 'signed-out' };
+	const area = areaOf(pathname);
+	if (area && !area.roles.some((r) => roles.includes(r))) return { allowed: false, reason: 'forbidden', area };
+	return { allowed: true };
+}
+
+/** The areas a user's roles open, in navigation order. */
+export function areasFor(roles: readonly Role[]): Area[] {
+	return AREAS.filter((a) => a.roles.some((r) => roles.includes(r)));
+}

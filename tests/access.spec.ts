@@ -1,0 +1,70 @@
+import { request as playwrightRequest } from '@playwright/test';
+import { apiSignIn, expect, test } from './fixtures';
+
+/**
+ * The access matrix, written out by hand as the product defines it (not derived from the app's
+ * own table): 200 = opens, 403 = forbidden, 303 = sent to sign in.
+ */
+const PATHS = ['/', '/policy', '/account', '/train', '/train/lessons/welcome', '/sandbox', '/exams', '/supervisor', '/hr', '/admin', '/admin/users/u1'] as const;
+type Path = (typeof PATHS)[number];
+const OPEN_TO_ALL_SIGNED_IN: Path[] = ['/', '/policy', '/account'];
+const AREA_ROLES: Record<Exclude<Path, '/' | '/policy' | '/account'>, string[]> = {
+	'/train': ['trainee', 'supervisor'],
+	'/train/lessons/welcome': ['trainee', 'supervisor'],
+	'/sandbox': ['trainee', 'supervisor'],
+	'/exams': ['trainee', 'hr'],
+	'/supervisor': ['supervisor'],
+	'/hr': ['hr'],
+	'/admin': ['admin'],
+	'/admin/users/u1': ['admin']
+};
+const USERS: Record<string, string> = { trainee: 'trainee', supervisor: 'supervisor', hr: 'hr', admin: 'admin' };
+
+function expected(role: string | null, path: Path): number {
+	if (role === null) return 303;
+	if (OPEN_TO_ALL_SIGNED_IN.includes(path)) return 200;
+	return AREA_ROLES[path as keyof typeof AREA_ROLES].includes(role) ? 200 : 403;
+}
+
+test('every area answers exactly 200, 403 or a redirect to sign in, for every role', async ({ app }) => {
+	const failures: string[] = [];
+	for (const role of [null, ...Object.keys(USERS)]) {
+		const ctx = await playwrightRequest.newContext({ baseURL: app.url });
+		if (role) await apiSignIn(ctx, app.url, USERS[role]!);
+		for (const path of PATHS) {
+			const res = await ctx.get(path, { maxRedirects: 0 });
+			const want = expected(role, path);
+			if (res.status() !== want) failures.push(`${role ?? 'signed out'} ${path}: got ${res.status()}, want ${want}`);
+			if (want === 303 && !res.headers()['location']?.startsWith('/login')) failures.push(`${path}: redirect goes to ${res.headers()['location']}`);
+		}
+		await ctx.dispose();
+	}
+	expect(failures).toEqual([]);
+});
+
+test('a forbidden form post changes nothing', async ({ app }) => {
+	const ctx = await playwrightRequest.newContext({ baseURL: app.url });
+	await apiSignIn(ctx, app.url, 'trainee');
+	const res = await ctx.post('/admin?/create', {
+		form: { username: 'intruder', displayName: 'Intruder', roles: 'admin', password: 'long-enough-1' },
+		headers: { origin: app.url },
+		maxRedirects: 0
+	});
+	expect(res.status()).toBe(403);
+	await ctx.dispose();
+	const admin = await playwrightRequest.newContext({ baseURL: app.url });
+	await apiSignIn(admin, app.url, 'admin');
+	expect(await (await admin.get('/admin')).text()).not.toContain('intruder');
+	await admin.dispose();
+});
+
+test('the 403 page explains which roles open the area', async ({ page }) => {
+	await page.goto('/login');
+	await page.getByLabel('Username').fill('trainee');
+	await page.getByLabel('Password').fill('tracy-demo');
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	const res = await page.goto('/admin');
+	expect(res?.status()).toBe(403);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('You do not have access to this page');
+	await expect(page.getByRole('main')).toContainText('Admin is open only to admin accounts.');
+});
