@@ -9,8 +9,8 @@ export default defineConfig({
 	fullyParallel: true,
 	workers: process.env.PW_WORKERS ? Number.parseInt(process.env.PW_WORKERS, 10) : 2,
 	retries: 0,
-	timeout: 30_000,
-	expect: { timeout: 5_000 },
+	timeout: 90_000,
+	expect: { timeout: 15_000 },
 	reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
 	use: {
 		...devices['Desktop Chrome'],

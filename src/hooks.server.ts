@@ -1,11 +1,15 @@
-import { error, type Handle, type ServerInit } from '@sveltejs/kit';
-import { decideAccess } from '$lib/access';
+import { error, type Handle, type RequestEvent, type ServerInit } from '@sveltejs/kit';
+import { decideAccess, forbiddenMessage } from '$lib/access';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/sessions';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { startApp } from '$lib/server/startup';
 import { getStore } from '$lib/server/store';
 
 export const init: ServerInit = startApp;
+
+function wantsPage(event: RequestEvent): boolean {
+	return (event.request.method === 'GET' || event.request.method === 'HEAD') && !event.isDataRequest && (event.request.headers.get('accept') ?? '').includes('text/html');
+}
 
 export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
@@ -30,10 +34,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 			const next = pathname === '/' ? '' : `?next=${encodeURIComponent(pathname + search)}`;
 			return new Response(null, { status: 303, headers: { location: `/login${next}` } });
 		}
-		error(403, {
-			message: `${access.area.label} is open only to ${access.area.roles.join(' and ')} accounts.`,
-			requiredRoles: [...access.area.roles]
-		});
+		// A page visit gets the full 403 page inside the app shell; anything else (form posts,
+		// endpoints, data requests) is refused here, before any action or load runs.
+		if (wantsPage(event)) {
+			const page = await event.fetch(`/forbidden?area=${encodeURIComponent(access.area.path)}`);
+			return new Response(page.body, { status: 403, headers: page.headers });
+		}
+		error(403, { message: forbiddenMessage(access.area), requiredRoles: [...access.area.roles] });
 	}
 
 	const response = await resolve(event);

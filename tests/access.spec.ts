@@ -1,5 +1,5 @@
 import { request as playwrightRequest } from '@playwright/test';
-import { apiSignIn, expect, test } from './fixtures';
+import { apiSignIn, expect, signIn, test } from './fixtures';
 
 /**
  * The access matrix, written out by hand as the product defines it (not derived from the app's
@@ -32,7 +32,7 @@ test('every area answers exactly 200, 403 or a redirect to sign in, for every ro
 		const ctx = await playwrightRequest.newContext({ baseURL: app.url });
 		if (role) await apiSignIn(ctx, app.url, USERS[role]!);
 		for (const path of PATHS) {
-			const res = await ctx.get(path, { maxRedirects: 0 });
+			const res = await ctx.get(path, { maxRedirects: 0, headers: { accept: 'text/html' } });
 			const want = expected(role, path);
 			if (res.status() !== want) failures.push(`${role ?? 'signed out'} ${path}: got ${res.status()}, want ${want}`);
 			if (want === 303 && !res.headers()['location']?.startsWith('/login')) failures.push(`${path}: redirect goes to ${res.headers()['location']}`);
@@ -47,7 +47,7 @@ test('a forbidden form post changes nothing', async ({ app }) => {
 	await apiSignIn(ctx, app.url, 'trainee');
 	const res = await ctx.post('/admin?/create', {
 		form: { username: 'intruder', displayName: 'Intruder', roles: 'admin', password: 'long-enough-1' },
-		headers: { origin: app.url },
+		headers: { origin: app.url, accept: 'text/html' },
 		maxRedirects: 0
 	});
 	expect(res.status()).toBe(403);
@@ -58,13 +58,24 @@ test('a forbidden form post changes nothing', async ({ app }) => {
 	await admin.dispose();
 });
 
-test('the 403 page explains which roles open the area', async ({ page }) => {
-	await page.goto('/login');
-	await page.getByLabel('Username').fill('trainee');
-	await page.getByLabel('Password').fill('tracy-demo');
-	await page.getByRole('button', { name: 'Sign in' }).click();
+test('the 403 page explains which roles open the area, inside the app shell', async ({ page }) => {
+	await signIn(page, 'trainee');
 	const res = await page.goto('/admin');
 	expect(res?.status()).toBe(403);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('You do not have access to this page');
 	await expect(page.getByRole('main')).toContainText('Admin is open only to admin accounts.');
+	await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+});
+
+test('client-side navigation into a forbidden area shows the 403 page too', async ({ page }) => {
+	await signIn(page, 'hr');
+	// A link the nav would never show, followed in the browser without a full page load.
+	await page.evaluate(() => {
+		const a = document.createElement('a');
+		a.href = '/admin';
+		a.textContent = 'sneaky';
+		document.querySelector('main')!.append(a);
+	});
+	await page.getByRole('link', { name: 'sneaky' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('You do not have access to this page');
 });

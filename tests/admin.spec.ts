@@ -2,7 +2,7 @@ import { expect, signIn, signOut, test } from './fixtures';
 
 test('an admin creates a user, assigns roles, resets the password and deactivates them', async ({ page }) => {
 	await signIn(page, 'admin');
-	await page.getByRole('link', { name: 'Admin' }).click();
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
 
 	// Bad input: every problem is explained and nothing is created.
 	await page.getByLabel('Username').fill('Bad Name');
@@ -21,7 +21,7 @@ test('an admin creates a user, assigns roles, resets the password and deactivate
 	await page.getByLabel('Temporary password').fill('first-pass-1');
 	await page.getByRole('button', { name: 'Create user' }).click();
 	await expect(page.getByRole('status')).toContainText('Created the account dlopez');
-	const row = page.getByRole('row', { name: /dlopez/ });
+	const row = page.getByRole('table', { name: 'All user accounts' }).getByRole('row', { name: /dlopez/ });
 	await expect(row).toContainText('HR analyst');
 	await expect(page.getByRole('table', { name: 'Recent administration activity, newest first' })).toContainText('created user');
 

@@ -36,7 +36,7 @@ export async function signOut(page: Page): Promise<void> {
 export async function apiSignIn(request: APIRequestContext, baseURL: string, username: string, password = DEMO_PASSWORD): Promise<void> {
 	const res = await request.post('/login', {
 		form: { username, password },
-		headers: { origin: baseURL },
+		headers: { origin: baseURL, accept: 'text/html' },
 		maxRedirects: 0
 	});
 	expect(res.status(), `sign-in of ${username}`).toBe(303);

@@ -58,3 +58,8 @@ export function decideAccess(pathname: string, roles: readonly Role[] | null): A
 export function areasFor(roles: readonly Role[]): Area[] {
 	return AREAS.filter((a) => a.roles.some((r) => roles.includes(r)));
 }
+
+/** What a user is told when their roles do not open an area. */
+export function forbiddenMessage(area: Area): string {
+	return `${area.label} is open only to ${area.roles.join(' and ')} accounts.`;
+}
