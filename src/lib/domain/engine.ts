@@ -57,7 +57,7 @@ export class Engine {
 		const applier = this.#events.get(event.type);
 		if (!applier) throw new Error(`No applier for event ${event.type}`);
 		if (event.seq !== state.eventCount + 1) throw new Error(`Event ${event.seq} out of order (expected ${state.eventCount + 1})`);
-		if (event.journal) postEntry(state.ledger, event.journal);
+		if (event.journal) postEntry(state.ledger, event.journal, event.date);
 		applier(state, event, this.env);
 		state.eventCount = event.seq;
 	}

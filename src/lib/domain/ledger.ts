@@ -95,17 +95,22 @@ export type LedgerState = {
 	gl: Partial<Record<GlAccount, Money>>;
 	sub: Record<string, Money>;
 	entries: number;
+	/** Debit-minus-credit activity per month ("2026-07") and account, for periodic statistics. */
+	monthly: Record<string, Partial<Record<GlAccount, Money>>>;
 };
 
 export function emptyLedger(): LedgerState {
-	return { gl: {}, sub: {}, entries: 0 };
+	return { gl: {}, sub: {}, entries: 0, monthly: {} };
 }
 
-export function postEntry(ledger: LedgerState, entry: JournalEntry): void {
+/** Post an entry; with the business date it happened on, it also counts in that month's activity. */
+export function postEntry(ledger: LedgerState, entry: JournalEntry, date?: string): void {
+	const month = date ? (ledger.monthly[date.slice(0, 7)] ??= {}) : undefined;
 	for (const line of entry.lines) {
 		const delta = line.debit ? Money.of(line.debit) : Money.of(line.credit!).negated();
 		ledger.gl[line.account] = (ledger.gl[line.account] ?? Money.ZERO).plus(delta);
 		if (line.sub) ledger.sub[line.sub] = (ledger.sub[line.sub] ?? Money.ZERO).plus(delta);
+		if (month) month[line.account] = (month[line.account] ?? Money.ZERO).plus(delta);
 	}
 	ledger.entries++;
 }
