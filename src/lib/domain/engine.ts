@@ -1,4 +1,5 @@
 import { approvalsModule } from './kernel/approvals';
+import { booksModule } from './kernel/books';
 import { clockModule } from './kernel/clock';
 import { emptyLedger, postEntry } from './ledger';
 import type { Command, CommandContext, CommandHandler, DomainEvent, DomainModule, EngineEnv, EventApplier, ProposedEvent, Rejection, SandboxState } from './model';
@@ -18,7 +19,7 @@ export class Engine {
 	constructor(modules: readonly DomainModule[]) {
 		this.#modules = modules;
 		this.env = { paymentTargets: Object.assign({}, ...modules.map((m) => m.paymentTargets ?? {})) };
-		for (const m of [clockModule(modules), approvalsModule(modules), ...modules]) {
+		for (const m of [clockModule(modules), approvalsModule(modules), booksModule, ...modules]) {
 			for (const [type, handler] of Object.entries(m.commands)) {
 				if (this.#commands.has(type)) throw new Error(`Command ${type} registered twice`);
 				this.#commands.set(type, handler);
@@ -35,7 +36,12 @@ export class Engine {
 		if (!command || typeof command !== 'object' || typeof command.type !== 'string') return reject('invalid-input', 'The command has no type.');
 		const handler = this.#commands.get(command.type);
 		if (!handler) return reject('unknown-command', `There is no action called “${command.type}”.`);
-		return handler(state, command, { ...ctx, env: this.env, decideOther: (other, otherCtx) => this.decide(state, other, otherCtx) });
+		try {
+			return handler(state, command, { ...ctx, env: this.env, decideOther: (other, otherCtx) => this.decide(state, other, otherCtx) });
+		} catch {
+			// Handlers validate every field; this is the last line of defence so a clerk never sees a crash.
+			return reject('invalid-input', 'This could not be done with the values given. Check each field and try again.');
+		}
 	}
 
 	/** Run a command: on success the events are applied to `state` (mutated in place) and returned. */
@@ -60,6 +66,11 @@ export class Engine {
 		if (event.journal) postEntry(state.ledger, event.journal, event.date);
 		applier(state, event, this.env);
 		state.eventCount = event.seq;
+	}
+
+	/** Every command type the engine knows (for fuzzing and for listing actions). */
+	commandTypes(): string[] {
+		return [...this.#commands.keys()].sort();
 	}
 
 	/** A new, empty sandbox state on `businessDate`, with every module's slice. */

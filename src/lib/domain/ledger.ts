@@ -18,6 +18,7 @@ export const CHART = {
 	'2120': 'Customer credit balances',
 	'2210': 'State disability access fee payable',
 	'2310': 'Accounts payable',
+	'3010': 'Fund balance (opening balances)',
 	'4110': 'Water',
 	'4120': 'Wastewater',
 	'4130': 'Solid waste',

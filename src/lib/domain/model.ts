@@ -15,6 +15,8 @@ export type CommandContext = {
 	at: string;
 	/** Set when a supervisor's approval is running the command: authority limits are lifted. */
 	approvedBy?: string;
+	/** With `approvedBy`: the clerk who asked, for commands that act on "my" drawer or work. */
+	requestedBy?: string;
 	/** Set while an approval request checks the command: everything is validated except the authority limit. */
 	checkingForApproval?: boolean;
 	/** Filled in by the engine: decide another command against the same state (approvals use it). */
@@ -49,7 +51,13 @@ export type PaymentQuote = {
 	cashOnly: boolean;
 };
 
-export type ReceiptRef = { receiptNo: string; date: BusinessDate; postmark?: BusinessDate };
+export type ReceiptRef = {
+	receiptNo: string;
+	date: BusinessDate;
+	postmark?: BusinessDate;
+	/** On a reversal: a same-day void, or a check returned by the bank (the payment never counted). */
+	reason?: 'void' | 'returned-check';
+};
 
 export type JournalLineInput = { account: GlAccount; debit?: Money; credit?: Money; sub?: SubledgerKey };
 

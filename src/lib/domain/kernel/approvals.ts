@@ -39,7 +39,7 @@ export function approvalsModule(modules: readonly DomainModule[]): DomainModule 
 					if (!reason) return reject('invalid-input', 'Give the reason for denying, so the clerk can tell the customer.', 'reason');
 					return accept({ type: 'approval.decided', id: request.id, approved: false, reason });
 				}
-				const run = ctx.decideOther!(request.payload as Command, { ...ctx, approvedBy: ctx.actor.id, checkingForApproval: false });
+				const run = ctx.decideOther!(request.payload as Command, { ...ctx, approvedBy: ctx.actor.id, requestedBy: request.requestedBy, checkingForApproval: false });
 				if (!run.ok) return reject('wrong-status', `This can no longer be approved: ${run.rejection.message}`);
 				return accept({ type: 'approval.decided', id: request.id, approved: true, reason }, ...run.events);
 			}

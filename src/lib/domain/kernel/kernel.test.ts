@@ -190,3 +190,14 @@ describe('business dates', () => {
 		expect(businessDaysBetween('2026-11-06', '2026-11-17')).toBe(7);
 	});
 });
+
+describe('opening the books', () => {
+	it('puts a $1,000.00 change fund in 1015 against fund balance, only as the first event', () => {
+		const { engine, state } = setup();
+		expect(engine.execute(state, { type: 'books.open-change-fund', amount: '0' }, clerk).ok).toBe(false);
+		expect(engine.execute(state, { type: 'books.open-change-fund', amount: '1,000.00' }, clerk).ok).toBe(true);
+		expect(glBalance(state.ledger, '1015').toString()).toBe('1000.00');
+		expect(glBalance(state.ledger, '3010').toString()).toBe('-1000.00');
+		expect(engine.execute(state, { type: 'books.open-change-fund', amount: '5.00' }, clerk)).toMatchObject({ ok: false, rejection: { code: 'not-allowed' } });
+	});
+});
