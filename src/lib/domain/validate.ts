@@ -39,3 +39,8 @@ export function wholeNumber(input: unknown, field: string, label: string, min: n
 	if (!Number.isSafeInteger(n) || n < min || n > max) return reject('invalid-input', `${label} must be a whole number from ${min} to ${max}.`, field);
 	return { ok: true, value: n };
 }
+
+/** record[key] only when it is the record's own entry, so ids typed as "constructor" or "__proto__" find nothing. */
+export function own<T>(record: Readonly<Record<string, T>>, key: unknown): T | undefined {
+	return typeof key === 'string' && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}

@@ -2,7 +2,7 @@ import { Money } from '$lib/money';
 import type { BusinessDate } from '../dates';
 import { bump, nextId } from '../kernel/ids';
 import { accept, reject, type DomainModule, type SandboxState } from '../model';
-import { amount, date, oneOf, text } from '../validate';
+import { amount, date, oneOf, own, text } from '../validate';
 
 /**
  * The mail tray (POLICY §6): every item is date-stamped when received; payments are opened under
@@ -59,7 +59,7 @@ declare module '../model' {
 }
 
 function findItem(state: Readonly<SandboxState>, id: unknown) {
-	return typeof id === 'string' ? state.mail.items[id] : undefined;
+	return own(state.mail.items, id);
 }
 
 export const mailModule: DomainModule = {

@@ -67,3 +67,10 @@ describe('mail tray', () => {
 		expect(JSON.stringify(state)).toBe(before);
 	});
 });
+
+describe('ids that look like object internals', () => {
+	it('find no mail item', () => {
+		const { run } = setup();
+		for (const itemId of ['constructor', '__proto__', 'toString']) expect(run({ type: 'mail.stamp', itemId })).toMatchObject({ ok: false, rejection: { code: 'not-found' } });
+	});
+});

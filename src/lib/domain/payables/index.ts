@@ -1,7 +1,7 @@
 import { Money } from '$lib/money';
 import { bump, nextId } from '../kernel/ids';
 import { accept, reject, type DomainModule, type SandboxState } from '../model';
-import { amount, date, oneOf, text, wholeNumber } from '../validate';
+import { amount, date, oneOf, own, text, wholeNumber } from '../validate';
 import { DEFECTS, screenInvoice, type ApprovalTitle, type DefectCode, type InvoiceLine, type PurchaseOrder, type ReceivingReport, type Vendor, type VendorInvoice } from './screening';
 
 export * from './screening';
@@ -29,7 +29,7 @@ const TITLES: readonly ApprovalTitle[] = ['department head', 'city manager', 'ci
 const DEFECT_CODES = Object.keys(DEFECTS) as DefectCode[];
 
 function pendingInvoice(state: Readonly<SandboxState>, id: unknown) {
-	const invoice = typeof id === 'string' ? state.payables.invoices[id] : undefined;
+	const invoice = own(state.payables.invoices, id);
 	if (!invoice) return reject('not-found', 'There is no such vendor invoice.', 'invoiceId');
 	if (invoice.status !== 'pending') return reject('wrong-status', `This invoice was already ${invoice.status}.`);
 	return { ok: true as const, invoice };
@@ -50,8 +50,8 @@ export const payablesModule: DomainModule = {
 		'ap.add-po': (state, c) => {
 			const number = text(c.number, 'number', 'PO number', { max: 20 });
 			if (!number.ok) return number;
-			if (state.payables.purchaseOrders[number.value]) return reject('policy', `Purchase order ${number.value} already exists.`, 'number');
-			if (typeof c.vendorId !== 'string' || !state.payables.vendors[c.vendorId]) return reject('not-found', 'Choose a vendor from the vendor file.', 'vendorId');
+			if (own(state.payables.purchaseOrders, number.value)) return reject('policy', `Purchase order ${number.value} already exists.`, 'number');
+			if (!own(state.payables.vendors, c.vendorId)) return reject('not-found', 'Choose a vendor from the vendor file.', 'vendorId');
 			const dept = text(c.department, 'department', 'Department', { max: 80 });
 			if (!dept.ok) return dept;
 			const total = amount(c.amount, 'amount', { allowZero: false, field: 'PO amount' });
@@ -59,7 +59,7 @@ export const payablesModule: DomainModule = {
 			return accept({ type: 'ap.po-added', number: number.value, vendorId: c.vendorId, department: dept.value, amount: total.value.toString() });
 		},
 		'ap.add-receiving': (state, c) => {
-			if (typeof c.poNumber !== 'string' || !state.payables.purchaseOrders[c.poNumber]) return reject('not-found', 'There is no such purchase order.', 'poNumber');
+			if (!own(state.payables.purchaseOrders, c.poNumber)) return reject('not-found', 'There is no such purchase order.', 'poNumber');
 			const by = text(c.receivedBy, 'receivedBy', 'Received by', { max: 80 });
 			if (!by.ok) return by;
 			const what = text(c.description, 'description', 'Description', { max: 300 });
@@ -178,6 +178,6 @@ export const payablesModule: DomainModule = {
 
 /** The defects of one invoice as the sandbox's state stands. */
 export function invoiceDefects(state: Readonly<SandboxState>, invoiceId: string): DefectCode[] {
-	const invoice = state.payables.invoices[invoiceId];
+	const invoice = own(state.payables.invoices, invoiceId);
 	return invoice ? screenInvoice(state.payables, invoice) : [];
 }

@@ -105,3 +105,13 @@ describe('vendor invoice screening', () => {
 		expect(JSON.stringify(state)).toBe(before);
 	});
 });
+
+describe('ids that look like object internals', () => {
+	it('find nothing instead of a prototype member', () => {
+		const { state, run, clean } = setup();
+		run({ ...clean, vendorId: 'constructor', poNumber: '__proto__' });
+		expect(invoiceDefects(state, 'VI-00001')).toEqual(['unknown-vendor', 'missing-po']);
+		expect(run({ type: 'ap.approve', invoiceId: 'constructor' })).toMatchObject({ ok: false, rejection: { code: 'not-found' } });
+		expect(run({ type: 'ap.add-receiving', poNumber: 'toString', receivedBy: 'a', description: 'b' })).toMatchObject({ ok: false });
+	});
+});

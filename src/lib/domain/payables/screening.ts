@@ -1,5 +1,6 @@
 import { Money, sum } from '$lib/money';
 import type { BusinessDate } from '../dates';
+import { own } from '../validate';
 
 /**
  * Screening a vendor invoice before payment (POLICY §7): every check the clerk makes, as a pure
@@ -61,12 +62,12 @@ export type ScreeningFacts = {
 /** Every defect of an invoice, in the order a clerk works down the checklist. */
 export function screenInvoice(facts: ScreeningFacts, invoice: VendorInvoice): DefectCode[] {
 	const defects: DefectCode[] = [];
-	const vendor = facts.vendors[invoice.vendorId];
+	const vendor = own(facts.vendors, invoice.vendorId);
 	if (!vendor) defects.push('unknown-vendor');
 	else if (!vendor.w9OnFile) defects.push('no-w9');
 	if (!invoice.invoiceNumber) defects.push('missing-invoice-number');
 	if (!invoice.invoiceDate) defects.push('missing-invoice-date');
-	const po = invoice.poNumber ? facts.purchaseOrders[invoice.poNumber] : undefined;
+	const po = own(facts.purchaseOrders, invoice.poNumber);
 	if (!po) defects.push('missing-po');
 	else if (po.vendorId !== invoice.vendorId) defects.push('wrong-vendor-po');
 	if (invoice.lines.some((l) => !l.unitPrice.times(l.quantity).roundHalfUpToCents().eq(l.extension))) defects.push('extension-error');
