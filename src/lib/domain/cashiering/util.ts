@@ -1,7 +1,10 @@
 import { Money, formatUSD } from '$lib/money';
 import type { GlAccount, JournalEntry } from '../ledger';
 import { reject, type CommandHandler, type JournalLineInput, type PaymentTarget, type SandboxState } from '../model';
+import { own } from '../input';
 import type { Field } from '../validate';
+
+export { own };
 
 /** Largest single amount the counter takes on one line or tender (more is a typing slip). */
 export const MAX_AMOUNT = '999999.99';
@@ -26,11 +29,6 @@ export const usd = (m: Money): string => formatUSD(m);
 /** A journal line for a signed amount: positive debits, negative credits (zero lines are dropped by journal()). */
 export function signedLine(account: GlAccount, amount: Money): JournalLineInput {
 	return amount.isNegative() ? { account, credit: amount.negated() } : { account, debit: amount };
-}
-
-/** record[key] only when it is the record's own entry (so "constructor" or "__proto__" typed as an id finds nothing). */
-export function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
-	return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }
 
 /** The payment target for a receipt line's kind, from the engine's environment. */

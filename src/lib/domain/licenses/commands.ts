@@ -2,7 +2,7 @@ import { formatLongDate } from '../dates';
 import { nextId } from '../kernel/ids';
 import { accept, reject, type CommandHandler, type SandboxState } from '../model';
 import { certificateFor, chargeJournal, chargeLines } from './charges';
-import { CommandInput, own } from './input';
+import { CommandInput, own } from '../input';
 import { DEPARTMENTS, routingFor } from './routing';
 import {
 	CLASSIFICATION_LABELS,
@@ -30,7 +30,7 @@ function readProfile(input: CommandInput): Profile {
 	const owner = input.text('owner', 'Owner name', { max: 120 });
 	const address = input.text('address', 'Business address', { max: 200 });
 	const classification = input.oneOf('classification', 'classification', CLASSIFICATION_LABELS) ?? 'other';
-	const regulated = input.oneOf('regulated', 'regulated type (or leave it empty)', REGULATED_TYPES, { optional: true });
+	const regulated = input.oneOf('regulated', 'regulated type (or leave it empty)', REGULATED_TYPES, { optional: true }) ?? null;
 	const homeBased = input.bool('homeBased', 'is the business run from a home?');
 	const commercialPremises = input.bool('commercialPremises', 'is it in commercial premises?');
 	const tenantImprovements = input.bool('tenantImprovements', 'are there tenant improvements?');
@@ -132,7 +132,7 @@ const renewLicense: CommandHandler = (state, command) => {
 	const input = new CommandInput(command);
 	const businessId = input.text('businessId', 'Business id', { max: 20 });
 	const current = taxYearOf(state.businessDate);
-	const taxYear = input.wholeNumber('taxYear', 'Tax year (the year it starts)', 2000, 2100, current);
+	const taxYear = input.wholeNumber('taxYear', 'Tax year (the year it starts)', 2000, 2100, { fallback: current });
 	const receipts = input.amount('grossReceipts', 'Gross receipts', { allowZero: true });
 	if (input.problem) return input.problem;
 
@@ -174,9 +174,9 @@ const renewLicense: CommandHandler = (state, command) => {
 const recordBusiness: CommandHandler = (state, command) => {
 	const input = new CommandInput(command);
 	const profile = readProfile(input);
-	const startDate = input.date('startDate', 'Start date', state.businessDate);
+	const startDate = input.date('startDate', 'Start date', { fallback: state.businessDate });
 	const current = taxYearOf(state.businessDate);
-	const lastTaxYear = input.wholeNumber('lastTaxYear', 'Last tax year licensed', 2000, current, 0);
+	const lastTaxYear = input.wholeNumber('lastTaxYear', 'Last tax year licensed', 2000, current, { fallback: 0 });
 	const receipts = input.amount('lastGrossReceipts', 'Last reported gross receipts', { allowZero: true, optional: true });
 	if (input.problem) return input.problem;
 	if (startDate > state.businessDate) return reject('invalid-input', 'A business on file must already have started.', 'startDate');

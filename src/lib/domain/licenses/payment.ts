@@ -1,7 +1,7 @@
 import type { Money } from '$lib/money';
 import { subBalance } from '../ledger';
 import type { PaymentTarget, ReceiptRef, Rejection, SandboxState } from '../model';
-import { own } from './input';
+import { own } from '../input';
 import { monthsDelinquent, taxYearStart } from './tax';
 import type { Business, License } from './types';
 

@@ -2,7 +2,8 @@ import { Money } from '$lib/money';
 import type { BusinessDate } from '../dates';
 import { bump, nextId } from '../kernel/ids';
 import { accept, reject, type DomainModule, type SandboxState } from '../model';
-import { amount, date, oneOf, own, text } from '../validate';
+import { own } from '../input';
+import { amount, date, oneOf, text } from '../validate';
 
 /**
  * The mail tray (POLICY §6): every item is date-stamped when received; payments are opened under

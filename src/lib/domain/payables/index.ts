@@ -1,7 +1,8 @@
 import { Money } from '$lib/money';
 import { bump, nextId } from '../kernel/ids';
 import { accept, reject, type DomainModule, type SandboxState } from '../model';
-import { amount, date, oneOf, own, text, wholeNumber } from '../validate';
+import { own } from '../input';
+import { amount, date, oneOf, text, wholeNumber } from '../validate';
 import { DEFECTS, screenInvoice, type ApprovalTitle, type DefectCode, type InvoiceLine, type PurchaseOrder, type ReceivingReport, type Vendor, type VendorInvoice } from './screening';
 
 export * from './screening';

@@ -1,6 +1,6 @@
 import { Money, sum } from '$lib/money';
 import type { BusinessDate } from '../dates';
-import { own } from '../validate';
+import { own } from '../input';
 
 /**
  * Screening a vendor invoice before payment (POLICY §7): every check the clerk makes, as a pure

@@ -1,6 +1,6 @@
 import { Money, sum } from '$lib/money';
 import { accept, reject, type CommandHandler, type EventApplier } from '../model';
-import { CommandInput, own } from '../licenses/input';
+import { CommandInput, own } from '../input';
 import { PERMIT_TYPES, type Permit } from './types';
 
 /** Permit numbers as Development Services prints them: "BP-2026-0142". */
@@ -23,7 +23,7 @@ const recordPermit: CommandHandler = (state, command) => {
 	const type = input.oneOf('permitType', 'permit type', PERMIT_TYPES) ?? 'other';
 	const address = input.text('address', 'Site address', { max: 200 });
 	const applicant = input.text('applicant', 'Applicant', { max: 120 });
-	const issuedOn = input.date('issuedOn', 'Issue date', state.businessDate);
+	const issuedOn = input.date('issuedOn', 'Issue date', { fallback: state.businessDate });
 	const fees = input.list('fees', 'Fees', 20, 'Fee', (fee): FeeData => ({
 		description: fee.text('description', 'Description', { max: 120 }),
 		amount: fee.amount('amount', 'Amount', { max: '9999999.99' }).toString()

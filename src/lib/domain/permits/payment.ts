@@ -1,6 +1,6 @@
 import type { Money } from '$lib/money';
 import type { PaymentTarget, ReceiptRef, SandboxState } from '../model';
-import { own } from '../licenses/input';
+import { own } from '../input';
 import { normalizePermitNo } from './commands';
 import type { Permit } from './types';
 

@@ -3,7 +3,7 @@ import { addDays, formatLongDate } from '../dates';
 import { journal } from '../ledger';
 import { bump, nextId } from '../kernel/ids';
 import { accept, reject, type CommandHandler, type EventApplier } from '../model';
-import { CommandInput, own } from '../licenses/input';
+import { CommandInput, own } from '../input';
 import { daysPastDue } from './aging';
 import { INVOICE_CATEGORIES, type Invoice } from './types';
 
@@ -23,7 +23,7 @@ const createInvoice: CommandHandler = (state, command) => {
 	const customerAddress = input.text('customerAddress', 'Customer address', { max: 200, optional: true });
 	const description = input.text('description', 'Description', { max: 200 });
 	const category = input.oneOf('category', 'category', INVOICE_CATEGORIES) ?? 'other';
-	const invoiceDate = input.date('invoiceDate', 'Invoice date', state.businessDate);
+	const invoiceDate = input.date('invoiceDate', 'Invoice date', { fallback: state.businessDate });
 	const lines = input.list('lines', 'Invoice lines', 20, 'Line', (line): LineData => ({
 		description: line.text('description', 'Description', { max: 120 }),
 		amount: line.amount('amount', 'Amount', { max: '9999999.99' }).toString()

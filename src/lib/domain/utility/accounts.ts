@@ -5,7 +5,7 @@ import { accept, reject, type CommandHandler, type DomainEvent, type EventApplie
 import { planBill } from './billing';
 import { cr, dep, ua } from './gl';
 import { IdAllocator, claimId } from './ids';
-import { CommandInput, grouped, own, type Rejected } from './input';
+import { UtilityInput, grouped, own, type Rejected } from './input';
 import { allocate, allocationTotal, applyAllocations, fromWire, isLedgerItem, itemsOf, paymentOrder, toWire, withAllocations } from './items';
 import { DEPOSIT } from './rates';
 import type { AccountClass, CartSize, Customer, Dwelling, MeterRead, MeterSize, Occupancy, Proof, UtilityAccount } from './types';
@@ -33,7 +33,7 @@ function sameAddress(a: string, b: string): boolean {
 type Location = Omit<UtilityAccount, 'number' | 'customerId' | 'status' | 'stopDate' | 'billedThrough' | 'lastBilledRead' | 'depositHeld' | 'credit' | 'cashOnlyUntil' | 'medicalUntil' | 'disconnectedOn' | 'notes' | 'flags'> & { startRead: number };
 
 // The new service location's fields, shared by start and transfer.
-function readLocation(input: CommandInput, today: BusinessDate): Location {
+function readLocation(input: UtilityInput, today: BusinessDate): Location {
 	const serviceAddress = input.text('serviceAddress', 'service address');
 	const cls = input.oneOf('class', 'account class', CLASS_LABELS) ?? 'residential';
 	const dwelling = cls === 'residential' ? (input.oneOf('dwelling', 'dwelling type', DWELLING_LABELS) ?? 'single') : 'single';
@@ -80,7 +80,7 @@ function openEvents(ids: IdAllocator, customerId: string, loc: Location, today: 
 
 const startService: CommandHandler = (state, command) => {
 	const today = state.businessDate;
-	const input = new CommandInput(command);
+	const input = new UtilityInput(command);
 	const existingId = input.text('customerId', 'customer id', { optional: true, max: 40 });
 	const existing = existingId ? own(state.utility.customers, existingId) : undefined;
 	if (existingId && !existing) input.fail(`There is no customer ${existingId}; leave the customer id empty to add a new customer.`, 'customerId', 'not-found');
@@ -108,7 +108,7 @@ const startService: CommandHandler = (state, command) => {
 type StopInput = { stopDate: BusinessDate; finalRead: MeterRead | null; reason: StopReason };
 
 // The stop's own fields; the final read must be taken within 1 business day of the stop date.
-function readStop(input: CommandInput, account: UtilityAccount | undefined, state: Readonly<SandboxState>, askReason: boolean): StopInput {
+function readStop(input: UtilityInput, account: UtilityAccount | undefined, state: Readonly<SandboxState>, askReason: boolean): StopInput {
 	const today = state.businessDate;
 	const reason = askReason ? (input.oneOf('reason', 'reason for stopping', STOP_REASONS) ?? 'moving') : 'moving';
 	const stopDate = input.date('stopDate', 'stop date', { fallback: today });
@@ -187,7 +187,7 @@ export function refundEvent(state: Readonly<SandboxState>, ids: IdAllocator, acc
 }
 
 const stopService: CommandHandler = (state, command) => {
-	const input = new CommandInput(command);
+	const input = new UtilityInput(command);
 	const account = input.account(state);
 	const stop = readStop(input, account, state, true);
 	if (input.problem || !account) return input.problem ?? reject('invalid-input', 'Enter the utility account number.', 'account');
@@ -200,7 +200,7 @@ const stopService: CommandHandler = (state, command) => {
 
 const transferService: CommandHandler = (state, command) => {
 	const today = state.businessDate;
-	const input = new CommandInput(command);
+	const input = new UtilityInput(command);
 	const account = input.account(state);
 	const stop = readStop(input, account, state, false);
 	const loc = readLocation(input, today);

@@ -6,7 +6,7 @@ import { billsOf } from './billing';
 import { creditPlan } from './fees';
 import { cr, ua } from './gl';
 import { IdAllocator, claimId } from './ids';
-import { CommandInput, own, type Rejected } from './input';
+import { UtilityInput, own, type Rejected } from './input';
 import { applyAllocations, fromWire, itemsOf, latePaymentsWithin12Months, toWire } from './items';
 import { CLERK_ADJUSTMENT_LIMIT, DELINQUENT_AFTER_DAYS, SERVICE_GL, leakAdjustment } from './rates';
 import type { AdjustmentReason, Item, Service, UtilityAccount } from './types';
@@ -58,7 +58,7 @@ export function leakCreditFor(state: Readonly<SandboxState>, account: string, bi
 }
 
 // Reason-specific checks and amounts; every reason ends in a Plan or a rejection a clerk can act on.
-function planFor(state: Readonly<SandboxState>, input: CommandInput, account: UtilityAccount, reason: AdjustmentReason): Plan | Rejected {
+function planFor(state: Readonly<SandboxState>, input: UtilityInput, account: UtilityAccount, reason: AdjustmentReason): Plan | Rejected {
 	const today = state.businessDate;
 	const n = account.number;
 	const note = input.text('note', 'note explaining the adjustment', { max: 500, optional: reason !== 'billing-error' && reason !== 'meter-misread' && reason !== 'transfer' });
@@ -167,7 +167,7 @@ function adjustedEvent(state: Readonly<SandboxState>, account: UtilityAccount, p
 }
 
 const adjust: CommandHandler = (state, command, ctx) => {
-	const input = new CommandInput(command);
+	const input = new UtilityInput(command);
 	const account = input.account(state);
 	const reason = input.oneOf('reason', 'reason code', REASON_LABELS);
 	if (input.problem || !account || !reason) return input.problem ?? reject('invalid-input', 'Choose the reason code.', 'reason');

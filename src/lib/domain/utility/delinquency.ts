@@ -4,7 +4,7 @@ import { accept, reject, type CommandHandler, type EventApplier, type SandboxSta
 import { addDepositItem } from './accounts';
 import { feeEvent } from './fees';
 import { IdAllocator, claimId } from './ids';
-import { CommandInput, type Rejected } from './input';
+import { UtilityInput, type Rejected } from './input';
 import { daysDelinquent, depositDue, isLedgerItem, itemsOf, pastDue } from './items';
 import { activePlan } from './plans';
 import { DEPOSIT, DISCONNECT_MINIMUM } from './rates';
@@ -42,7 +42,7 @@ function disconnectionBlocked(state: Readonly<SandboxState>, account: UtilityAcc
 
 const sendNotice: CommandHandler = (state, command) => {
 	const today = state.businessDate;
-	const input = new CommandInput(command);
+	const input = new UtilityInput(command);
 	const account = input.account(state);
 	if (input.problem || !account) return input.problem ?? reject('invalid-input', 'Enter the utility account number.', 'account');
 	if (account.status !== 'active') return reject('wrong-status', `Account ${account.number} is ${account.status}; notices go to accounts with service on.`, 'account');
@@ -61,7 +61,7 @@ const sendNotice: CommandHandler = (state, command) => {
 };
 
 const postDoorHanger: CommandHandler = (state, command) => {
-	const input = new CommandInput(command);
+	const input = new UtilityInput(command);
 	const account = input.account(state);
 	if (input.problem || !account) return input.problem ?? reject('invalid-input', 'Enter the utility account number.', 'account');
 	const notice = openNotice(state, account.number);
@@ -72,7 +72,7 @@ const postDoorHanger: CommandHandler = (state, command) => {
 
 const disconnect: CommandHandler = (state, command) => {
 	const today = state.businessDate;
-	const input = new CommandInput(command);
+	const input = new UtilityInput(command);
 	const account = input.account(state);
 	if (input.problem || !account) return input.problem ?? reject('invalid-input', 'Enter the utility account number.', 'account');
 	if (account.status !== 'active') return reject('wrong-status', `Account ${account.number} is ${account.status}; only active service can be disconnected.`, 'account');
@@ -105,7 +105,7 @@ export function owedToRestore(state: Readonly<SandboxState>, account: UtilityAcc
 
 const restore: CommandHandler = (state, command) => {
 	const today = state.businessDate;
-	const input = new CommandInput(command);
+	const input = new UtilityInput(command);
 	const account = input.account(state);
 	if (input.problem || !account) return input.problem ?? reject('invalid-input', 'Enter the utility account number.', 'account');
 	if (account.status !== 'disconnected') return reject('wrong-status', `Account ${account.number} is ${account.status}, not disconnected.`, 'account');

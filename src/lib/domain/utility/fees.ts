@@ -4,7 +4,7 @@ import { journal } from '../ledger';
 import { accept, reject, type CommandHandler, type EventApplier, type ProposedEvent, type SandboxState } from '../model';
 import { cr, ua } from './gl';
 import { IdAllocator, claimId } from './ids';
-import { CommandInput } from './input';
+import { UtilityInput } from './input';
 import { allocate, allocationTotal, applyAllocations, fromWire, isLedgerItem, itemsOf, paymentOrder, toWire } from './items';
 import { DELINQUENT_AFTER_DAYS, FEES } from './rates';
 import type { FeeCode, Item, UtilityAccount } from './types';
@@ -36,7 +36,7 @@ export function feeEvent(ids: IdAllocator, account: UtilityAccount, fee: FeeCode
 }
 
 const chargeFee: CommandHandler = (state, command) => {
-	const input = new CommandInput(command);
+	const input = new UtilityInput(command);
 	const account = input.account(state);
 	const fee = input.oneOf('fee', 'fee', FEE_LABELS);
 	if (input.problem || !account || !fee) return input.problem ?? reject('invalid-input', 'Choose the fee.', 'fee');
@@ -60,7 +60,7 @@ function pendingMeterTest(state: Readonly<SandboxState>, account: string): Item 
 }
 
 const recordMeterTest: CommandHandler = (state, command) => {
-	const input = new CommandInput(command);
+	const input = new UtilityInput(command);
 	const account = input.account(state);
 	const raw = input.text('deviation', 'meter test result (percent fast or slow, like +2.10 or -0.80)', { max: 12 });
 	if (input.problem || !account) return input.problem ?? reject('invalid-input', 'Enter the utility account number.', 'account');

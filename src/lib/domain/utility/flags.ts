@@ -1,6 +1,6 @@
 import { addMonths, formatLongDate } from '../dates';
 import { accept, reject, type CommandHandler, type EventApplier } from '../model';
-import { CommandInput } from './input';
+import { UtilityInput } from './input';
 
 /** Account flags a clerk sets: medical certification, cash-only, solid-waste suspension, notes. */
 
@@ -11,7 +11,7 @@ export const CASH_ONLY_MONTHS = 12;
 
 const recordMedicalCert: CommandHandler = (state, command) => {
 	const today = state.businessDate;
-	const input = new CommandInput(command);
+	const input = new UtilityInput(command);
 	const account = input.account(state);
 	const until = input.date('until', 'date the certification runs to');
 	const certifiedBy = input.text('certifiedBy', 'name of the certifying physician', { max: 120 });
@@ -26,7 +26,7 @@ const recordMedicalCert: CommandHandler = (state, command) => {
 
 const setCashOnly: CommandHandler = (state, command) => {
 	const today = state.businessDate;
-	const input = new CommandInput(command);
+	const input = new UtilityInput(command);
 	const account = input.account(state);
 	const until = input.date('until', 'cash-only end date', { fallback: addMonths(today, CASH_ONLY_MONTHS) });
 	const reason = input.text('reason', 'reason (for example the returned check number)', { max: 200 });
@@ -36,7 +36,7 @@ const setCashOnly: CommandHandler = (state, command) => {
 };
 
 const suspendSolidWaste: CommandHandler = (state, command) => {
-	const input = new CommandInput(command);
+	const input = new UtilityInput(command);
 	const account = input.account(state);
 	const suspended = input.bool('suspended', 'suspend solid waste while the property is vacant?');
 	if (input.problem || !account) return input.problem ?? reject('invalid-input', 'Enter the utility account number.', 'account');
@@ -47,7 +47,7 @@ const suspendSolidWaste: CommandHandler = (state, command) => {
 };
 
 const addNote: CommandHandler = (state, command) => {
-	const input = new CommandInput(command);
+	const input = new UtilityInput(command);
 	const account = input.account(state);
 	const note = input.text('note', 'note', { max: 500 });
 	if (input.problem || !account) return input.problem ?? reject('invalid-input', 'Enter the utility account number.', 'account');

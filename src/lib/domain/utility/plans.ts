@@ -2,7 +2,7 @@ import { Money, formatUSD, splitEvenly, sum } from '$lib/money';
 import { addDays, addMonths, formatLongDate, type BusinessDate } from '../dates';
 import { accept, needsApproval, reject, type CommandHandler, type EventApplier, type ProposedEvent, type SandboxState } from '../model';
 import { IdAllocator, claimId } from './ids';
-import { CommandInput, own } from './input';
+import { UtilityInput, own } from './input';
 import { isLedgerItem, itemsOf, pastDue } from './items';
 import { PLAN_MINIMUM } from './rates';
 import type { PaymentPlan } from './types';
@@ -65,7 +65,7 @@ export function defaultingInstallment(state: Readonly<SandboxState>, plan: Payme
 
 const createPlan: CommandHandler = (state, command, ctx) => {
 	const today = state.businessDate;
-	const input = new CommandInput(command);
+	const input = new UtilityInput(command);
 	const account = input.account(state);
 	const months = input.wholeNumber('months', 'number of months', 1, 99);
 	if (input.problem || !account) return input.problem ?? reject('invalid-input', 'Enter the utility account number.', 'account');

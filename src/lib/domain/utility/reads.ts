@@ -2,7 +2,7 @@ import { addMonths, formatLongDate, lastOfMonth } from '../dates';
 import { accept, reject, type CommandHandler, type EventApplier } from '../model';
 import { applyBillIssued, planBill } from './billing';
 import { IdAllocator } from './ids';
-import { CommandInput, grouped, own } from './input';
+import { UtilityInput, grouped, own } from './input';
 import type { MeterRead } from './types';
 
 /** Meter reads and the clerk's bill run (the day-start run on the 5th is in day.ts). */
@@ -11,7 +11,7 @@ const MAX_READING = 99_999_999;
 
 const recordRead: CommandHandler = (state, command) => {
 	const today = state.businessDate;
-	const input = new CommandInput(command);
+	const input = new UtilityInput(command);
 	const account = input.account(state);
 	const reading = input.wholeNumber('reading', 'meter reading (HCF)', 0, MAX_READING);
 	const date = input.date('date', 'read date', { fallback: today });
@@ -30,7 +30,7 @@ const recordRead: CommandHandler = (state, command) => {
 
 const runBill: CommandHandler = (state, command) => {
 	const today = state.businessDate;
-	const input = new CommandInput(command);
+	const input = new UtilityInput(command);
 	const account = input.account(state);
 	if (input.problem || !account) return input.problem ?? reject('invalid-input', 'Enter the utility account number.', 'account');
 	if (today.slice(8) !== '05') return reject('policy', `Bills run on the 5th of the month; today is ${formatLongDate(today)}.`);
