@@ -1,7 +1,7 @@
 import { Money, max, sum } from '$lib/money';
 import { daysInMonth, type BusinessDate } from '../dates';
 import type { GlAccount } from '../ledger';
-import type { AccountClass, BillLine, CartSize, Dwelling, FeeCode, MeterSize, Service } from './types';
+import type { AccountClass, BillLine, CartSize, FeeCode, MeterSize, Service, UtilityAccount } from './types';
 
 /**
  * Monthly rates and the pure bill arithmetic of POLICY.md §1. Every line is rounded half-up to the
@@ -86,16 +86,7 @@ export function prorate(monthly: Money, segment: Segment): Money {
 }
 
 /** What the bill needs to know about the account. */
-export type RateProfile = {
-	class: AccountClass;
-	dwelling: Dwelling;
-	units: number;
-	meterSize: MeterSize;
-	cartSize: CartSize | null;
-	solidWasteContract: Money | null;
-	solidWasteSuspended: boolean;
-	parcels: number;
-};
+export type RateProfile = Pick<UtilityAccount, 'class' | 'dwelling' | 'units' | 'meterSize' | 'cartSize' | 'solidWasteContract' | 'solidWasteSuspended' | 'parcels'>;
 
 export type UseLine = { description: string; amount: Money };
 
