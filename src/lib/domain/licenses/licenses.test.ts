@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
 import { money, type Money } from '$lib/money';
 import { Engine } from '../engine';
-import { glBalance, journal, ledgerProblems, postEntry, subBalance } from '../ledger';
+import { targetDesk } from '../test-desk';
+import { glBalance, ledgerProblems, subBalance } from '../ledger';
 import type { Command, PaymentQuote, SandboxState } from '../model';
 import { licensesModule } from './index';
 import { permitsModule } from '../permits/index';
@@ -18,39 +19,14 @@ afterEach(() => {
 	if (state) expect(ledgerProblems(state.ledger)).toEqual([]);
 });
 
-function run(cmd: Command) {
-	const result = engine.execute(state, cmd, ctx);
-	if (!result.ok) throw new Error(`${cmd.type} rejected: ${result.rejection.message}`);
-	return result.events;
-}
+const desk = targetDesk(engine, target, () => state, ctx);
+const { run, rejects, nextDays, reverse } = desk;
 
-function rejects(cmd: Command, code?: string, field?: string) {
-	const before = JSON.stringify(state);
-	const result = engine.execute(state, cmd, ctx);
-	expect(result.ok, `${cmd.type} should be rejected`).toBe(false);
-	if (result.ok) return;
-	if (code) expect(result.rejection.code).toBe(code);
-	if (field) expect(result.rejection.field).toBe(field);
-	expect(result.rejection.message.length).toBeGreaterThan(10);
-	expect(JSON.stringify(state)).toBe(before);
-	return result.rejection;
-}
-
-function nextDays(until: string) {
-	while (state.businessDate < until) run({ type: 'clock.next-day' });
-}
-
-// Pays like the cashiering module will: Dr cash / the target's credit lines, then the slice change.
+// Pays like the cashier does, checking first that the quote asks for exactly this amount.
 function pay(ref: string, amount: Money, receiptNo = 'R-000001') {
 	const quote = target.quote(state, ref) as PaymentQuote;
 	expect(quote.due.toString()).toBe(amount.toString());
-	postEntry(state.ledger, journal(`Receipt ${receiptNo}`, [{ account: '1010', debit: amount }, ...target.creditLines(state, ref, amount)]));
-	target.applyPayment(state, ref, amount, { receiptNo, date: state.businessDate });
-}
-
-function reverse(ref: string, amount: Money, receiptNo = 'R-000001') {
-	postEntry(state.ledger, journal(`Void ${receiptNo}`, [...target.reversalLines(state, ref, amount, { receiptNo, date: state.businessDate }), { account: '1010', credit: amount }]));
-	target.reversePayment(state, ref, amount, { receiptNo, date: state.businessDate });
+	desk.pay(ref, amount, receiptNo);
 }
 
 const shop = {

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
-import { money, type Money } from '$lib/money';
+import { money } from '$lib/money';
 import { Engine } from '../engine';
-import { glBalance, journal, ledgerProblems, postEntry } from '../ledger';
+import { targetDesk } from '../test-desk';
+import { glBalance, ledgerProblems } from '../ledger';
 import type { Command, PaymentQuote, SandboxState } from '../model';
 import { licensesModule } from '../licenses/index';
 import { receivablesModule } from '../receivables/index';
@@ -17,31 +18,7 @@ afterEach(() => {
 	if (state) expect(ledgerProblems(state.ledger)).toEqual([]);
 });
 
-function run(cmd: Command) {
-	const result = engine.execute(state, cmd, ctx);
-	if (!result.ok) throw new Error(`${cmd.type} rejected: ${result.rejection.message}`);
-	return result.events;
-}
-
-function rejects(cmd: Command, code?: string, field?: string) {
-	const before = JSON.stringify(state);
-	const result = engine.execute(state, cmd, ctx);
-	expect(result.ok).toBe(false);
-	if (result.ok) return;
-	if (code) expect(result.rejection.code).toBe(code);
-	if (field) expect(result.rejection.field).toBe(field);
-	expect(JSON.stringify(state)).toBe(before);
-}
-
-function pay(ref: string, amount: Money, receiptNo = 'R-000001') {
-	postEntry(state.ledger, journal(`Receipt ${receiptNo}`, [{ account: '1010', debit: amount }, ...target.creditLines(state, ref, amount)]));
-	target.applyPayment(state, ref, amount, { receiptNo, date: state.businessDate });
-}
-
-function reverse(ref: string, amount: Money, receiptNo = 'R-000001') {
-	postEntry(state.ledger, journal(`Void ${receiptNo}`, [...target.reversalLines(state, ref, amount, { receiptNo, date: state.businessDate }), { account: '1010', credit: amount }]));
-	target.reversePayment(state, ref, amount, { receiptNo, date: state.businessDate });
-}
+const { run, rejects, pay, reverse } = targetDesk(engine, target, () => state, ctx);
 
 const record: Command = {
 	type: 'permit.record',

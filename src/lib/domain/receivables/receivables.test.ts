@@ -3,7 +3,8 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { Money, money } from '$lib/money';
 import { addDays } from '../dates';
 import { Engine } from '../engine';
-import { glBalance, journal, ledgerProblems, postEntry, subBalance } from '../ledger';
+import { targetDesk } from '../test-desk';
+import { glBalance, ledgerProblems, subBalance } from '../ledger';
 import type { Command, PaymentQuote, SandboxState } from '../model';
 import { licensesModule } from '../licenses/index';
 import { permitsModule } from '../permits/index';
@@ -18,32 +19,7 @@ afterEach(() => {
 	if (state) expect(ledgerProblems(state.ledger)).toEqual([]);
 });
 
-function run(cmd: Command) {
-	const result = engine.execute(state, cmd, ctx);
-	if (!result.ok) throw new Error(`${cmd.type} rejected: ${result.rejection.message}`);
-	return result.events;
-}
-
-function rejects(cmd: Command, code?: string, field?: string) {
-	const before = JSON.stringify(state);
-	const result = engine.execute(state, cmd, ctx);
-	expect(result.ok).toBe(false);
-	if (result.ok) return;
-	if (code) expect(result.rejection.code).toBe(code);
-	if (field) expect(result.rejection.field).toBe(field);
-	expect(JSON.stringify(state)).toBe(before);
-	return result.rejection;
-}
-
-function pay(ref: string, amount: Money, receiptNo = 'R-000001') {
-	postEntry(state.ledger, journal(`Receipt ${receiptNo}`, [{ account: '1010', debit: amount }, ...target.creditLines(state, ref, amount)]));
-	target.applyPayment(state, ref, amount, { receiptNo, date: state.businessDate });
-}
-
-function reverse(ref: string, amount: Money, receiptNo = 'R-000001') {
-	postEntry(state.ledger, journal(`Void ${receiptNo}`, [...target.reversalLines(state, ref, amount, { receiptNo, date: state.businessDate }), { account: '1010', credit: amount }]));
-	target.reversePayment(state, ref, amount, { receiptNo, date: state.businessDate });
-}
+const { run, rejects, pay, reverse } = targetDesk(engine, target, () => state, ctx);
 
 const rental: Command = {
 	type: 'ar.create-invoice',
