@@ -9,7 +9,7 @@ function setup() {
 	const engine = new Engine([mailModule]);
 	const state = engine.emptyState('2026-07-07');
 	const run = (c: Record<string, unknown>) => engine.execute(state, c as { type: string }, clerk);
-	run({ type: 'mail.receive', from: 'Rosa Flores', addressedTo: 'City of Tracy — Utility Billing', contents: 'Bill stub for account 100-0042 and a check', postmark: '2026-07-03', enclosure: { kind: 'check', number: '1043', bank: 'Delta Credit Union', payer: 'Rosa Flores', amount: '142.60' } });
+	run({ type: 'mail.receive', from: 'Rosa Flores', addressedTo: 'City of Tracy — Utility Billing', contents: 'Bill remittance slip for account 100-0042 and a check', postmark: '2026-07-03', enclosure: { kind: 'check', number: '1043', bank: 'Delta Credit Union', payer: 'Rosa Flores', amount: '142.60' } });
 	run({ type: 'mail.receive', from: 'Parks Foundation', addressedTo: 'Parks & Recreation', contents: 'Field reservation request' });
 	return { engine, state, run };
 }
