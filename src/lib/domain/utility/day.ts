@@ -2,7 +2,7 @@ import { Money, min, sum } from '$lib/money';
 import { addDays, addMonths, lastOfMonth, type BusinessDate } from '../dates';
 import { journal } from '../ledger';
 import type { EventApplier, ProposedEvent, SandboxState } from '../model';
-import { billsOf, planBill } from './billing';
+import { planBill } from './billing';
 import { cr, dep, ua } from './gl';
 import { IdAllocator, claimId } from './ids';
 import { own } from './input';
@@ -39,10 +39,10 @@ function onTime(bill: Bill, items: readonly Item[]): boolean {
 }
 
 // The deposit comes back as a credit once the last 12 bills (this one included) were all paid on time.
-function depositCredit(state: Readonly<SandboxState>, account: UtilityAccount, bill: Bill): ProposedEvent | null {
+function depositCredit(state: Readonly<SandboxState>, account: UtilityAccount, bill: Bill, billsByAccount: () => Map<string, Bill[]>): ProposedEvent | null {
 	if (!account.depositHeld.isPositive() || account.status !== 'active') return null;
 	const items = itemsOf(state, account.number);
-	const past = billsOf(state, account.number).filter((b) => b.delinquentDate <= bill.delinquentDate);
+	const past = (billsByAccount().get(account.number) ?? []).filter((b) => b.delinquentDate <= bill.delinquentDate);
 	const recent = past.slice(-ON_TIME_MONTHS_FOR_DEPOSIT);
 	if (recent.length < ON_TIME_MONTHS_FOR_DEPOSIT || !recent.every((b) => b.id === bill.id || onTime(b, items))) return null;
 	return {
@@ -56,10 +56,23 @@ function depositCredit(state: Readonly<SandboxState>, account: UtilityAccount, b
 	};
 }
 
+function groupByAccount(bills: readonly Bill[]): Map<string, Bill[]> {
+	const map = new Map<string, Bill[]>();
+	for (const b of bills) {
+		const list = map.get(b.account);
+		if (list) list.push(b);
+		else map.set(b.account, [b]);
+	}
+	return map;
+}
+
 // The day after a bill's delinquent date: 10% of its unpaid charges or $6.00, whichever is greater.
 function penalties(state: Readonly<SandboxState>, ids: IdAllocator, date: BusinessDate): ProposedEvent[] {
 	const yesterday = addDays(date, -1);
 	const events: ProposedEvent[] = [];
+	// Built at most once a day, and only on a morning after a delinquent date: every bill by account, oldest first.
+	let index: Map<string, Bill[]> | undefined;
+	const billsByAccount = () => (index ??= groupByAccount(Object.values(state.utility.bills)));
 	for (const bill of Object.values(state.utility.bills)) {
 		if (bill.delinquentDate !== yesterday) continue;
 		const account = state.utility.accounts[bill.account]!;
@@ -80,7 +93,7 @@ function penalties(state: Readonly<SandboxState>, ids: IdAllocator, date: Busine
 				])
 			});
 		} else {
-			const credit = depositCredit(state, account, bill);
+			const credit = depositCredit(state, account, bill, billsByAccount);
 			if (credit) events.push(credit);
 		}
 	}
