@@ -116,6 +116,7 @@ export function applyBillIssued(state: SandboxState, event: DomainEvent): void {
 	const lines: BillLine[] = w.lines.map((l) => ({ ...l, amount: Money.of(l.amount) }));
 	const bill: Bill = { ...w, readFrom: { ...w.readFrom }, readTo: { ...w.readTo }, account: number, lines, total: Money.of(w.total), creditApplied: Money.of(w.creditApplied) };
 	state.utility.bills[bill.id] = bill;
+	(state.utility.billsDueOn[bill.delinquentDate] ??= []).push(bill.id);
 	claimId(state, 'bill', bill.id);
 	claimId(state, 'item', bill.itemId);
 	(state.utility.items[number] ??= []).push({

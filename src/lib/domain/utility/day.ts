@@ -73,8 +73,8 @@ function penalties(state: Readonly<SandboxState>, ids: IdAllocator, date: Busine
 	// Built at most once a day, and only on a morning after a delinquent date: every bill by account, oldest first.
 	let index: Map<string, Bill[]> | undefined;
 	const billsByAccount = () => (index ??= groupByAccount(Object.values(state.utility.bills)));
-	for (const bill of Object.values(state.utility.bills)) {
-		if (bill.delinquentDate !== yesterday) continue;
+	for (const billId of own(state.utility.billsDueOn, yesterday) ?? []) {
+		const bill = state.utility.bills[billId]!;
 		const account = state.utility.accounts[bill.account]!;
 		const unpaid = itemsOf(state, bill.account).find((i) => i.id === bill.itemId)?.remaining ?? Money.ZERO;
 		const penalty = latePenalty(unpaid);

@@ -170,6 +170,8 @@ export type UtilitySlice = {
 	items: Record<string, Item[]>;
 	reads: Record<string, MeterRead[]>;
 	bills: Record<string, Bill>;
+	/** Bill ids by delinquent date, so each morning's penalty run looks only at the bills it concerns. */
+	billsDueOn: Record<BusinessDate, string[]>;
 	/** By account number: which receipt paid which items, so a payment can be reversed exactly. */
 	payments: Record<string, PaymentRecord[]>;
 	plans: Record<string, PaymentPlan>;
@@ -185,5 +187,5 @@ declare module '../model' {
 }
 
 export function emptyUtilitySlice(): UtilitySlice {
-	return { customers: {}, accounts: {}, items: {}, reads: {}, bills: {}, payments: {}, plans: {}, notices: {}, adjustments: [], refunds: [] };
+	return { customers: {}, accounts: {}, items: {}, reads: {}, bills: {}, billsDueOn: {}, payments: {}, plans: {}, notices: {}, adjustments: [], refunds: [] };
 }
