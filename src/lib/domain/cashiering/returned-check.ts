@@ -62,6 +62,15 @@ export const returnedCheck: CommandHandler = (state, command, ctx) => {
 		{ account: '1240', debit: RETURNED_CHECK_FEE },
 		{ account: feeAccount, credit: RETURNED_CHECK_FEE }
 	]);
+	// A utility account shows its own cash-only flag on the account screen: set it there too.
+	const cashOnlyUntil = addMonths(state.businessDate, CASH_ONLY_MONTHS);
+	const flagEvents = [];
+	for (const s of shares.filter((x) => x.line.kind === 'utility')) {
+		const flag = ctx.decideOther?.({ type: 'utility.set-cash-only', account: s.line.ref, until: cashOnlyUntil, reason: `Returned check #${check.checkNumber} (${reason.value})` }, ctx);
+		if (!flag || (!flag.ok && flag.rejection.code === 'unknown-command')) continue; // no utility module in this engine
+		if (!flag.ok) return flag;
+		flagEvents.push(...flag.events);
+	}
 	return accept({
 		type: 'cash.check-returned',
 		returnedCheckId: id,
@@ -75,9 +84,9 @@ export const returnedCheck: CommandHandler = (state, command, ctx) => {
 		reversed: shares.map((s) => ({ kind: s.line.kind, ref: s.line.ref, amount: s.amount.toString() })),
 		fee: RETURNED_CHECK_FEE.toString(),
 		feeAccount,
-		cashOnlyUntil: addMonths(state.businessDate, CASH_ONLY_MONTHS),
+		cashOnlyUntil,
 		journal: entry
-	});
+	}, ...flagEvents);
 };
 
 type Reversed = { kind: string; ref: string; amount: string };

@@ -473,8 +473,8 @@ export class UtilitySim {
 				{ type: 'cash.returned-check', receiptNo, checkNumber, reason: 'nsf', note: `Returned unpaid by ${h.wallet.bank}: insufficient funds.` },
 				STAFF.accountClerk
 			);
+			// The returned check also flags the utility account cash-only for 12 months.
 			const rcId = returned!.returnedCheckId as string;
-			sim.run({ type: 'utility.set-cash-only', account: number, reason: `Returned check #${checkNumber} (${rcId}), receipt ${receiptNo}` }, STAFF.accountClerk);
 			sim.run({ type: 'cash.notice-letter-sent', returnedCheckId: rcId }, STAFF.accountClerk);
 			h.cashOnly = true;
 			this.tally.returnedChecks++;

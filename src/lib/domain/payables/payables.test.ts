@@ -56,6 +56,14 @@ describe('vendor invoice screening', () => {
 		expect(invoiceDefects(state, 'VI-00002')).toEqual(['duplicate']);
 	});
 
+	it('does not call a corrected resubmission a duplicate once the first copy was returned', () => {
+		const { state, run, clean } = setup();
+		run({ ...clean, total: '950.00' });
+		run({ type: 'ap.return', invoiceId: 'VI-00001', reasons: ['total-error'] });
+		run(clean);
+		expect(invoiceDefects(state, 'VI-00002')).toEqual([]);
+	});
+
 	it('flags no W-9, no PO, nothing received, PO balance and approval authority ($12,000 needs the city manager)', () => {
 		const { state, run, clean } = setup();
 		run({ ...clean, vendorId: 'V-0002', poNumber: '' });

@@ -73,8 +73,9 @@ export function screenInvoice(facts: ScreeningFacts, invoice: VendorInvoice): De
 	if (invoice.lines.some((l) => !l.unitPrice.times(l.quantity).roundHalfUpToCents().eq(l.extension))) defects.push('extension-error');
 	if (!sum(invoice.lines.map((l) => l.extension)).eq(invoice.subtotal)) defects.push('subtotal-error');
 	if (!invoice.subtotal.plus(invoice.tax).plus(invoice.shipping).eq(invoice.total)) defects.push('total-error');
+	// An earlier invoice with the same vendor and number is a duplicate unless it was returned (a corrected resubmission is fine).
 	const duplicate = Object.values(facts.invoices).some(
-		(other) => other.id !== invoice.id && other.vendorId === invoice.vendorId && invoice.invoiceNumber !== '' && other.invoiceNumber === invoice.invoiceNumber && other.id < invoice.id
+		(other) => other.id < invoice.id && other.status !== 'returned' && other.vendorId === invoice.vendorId && invoice.invoiceNumber !== '' && other.invoiceNumber === invoice.invoiceNumber
 	);
 	if (duplicate) defects.push('duplicate');
 	if (po && !facts.receiving.some((r) => r.poNumber === po.number)) defects.push('not-received');

@@ -70,7 +70,8 @@ function quote(state: Readonly<SandboxState>, ref: string): PaymentQuote | Rejec
 		partialAllowed: true,
 		// A closed account's credit could only be refunded, so it takes no more than it owes.
 		overpaymentAllowed: account.status !== 'closed',
-		cashOnly: account.cashOnlyUntil !== null && account.cashOnlyUntil >= state.businessDate
+		// Cash-only runs up to (not including) the end date, as the cashier's own mark does.
+		cashOnly: account.cashOnlyUntil !== null && account.cashOnlyUntil > state.businessDate
 	};
 }
 
