@@ -1,4 +1,4 @@
-import { addDays, type BusinessDate } from '../dates';
+import { addDays, isBusinessDateString, type BusinessDate } from '../dates';
 import { accept, reject, type DomainModule, type ProposedEvent } from '../model';
 
 /**
@@ -17,7 +17,7 @@ export function clockModule(modules: readonly DomainModule[]): DomainModule {
 			'clock.set-date': (state, command) => {
 				// Only for building scenario start states: dates never go backwards.
 				const to = command.to;
-				if (typeof to !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(to)) return reject('invalid-input', 'Enter the date as YYYY-MM-DD.', 'to');
+				if (!isBusinessDateString(to)) return reject('invalid-input', 'Enter a real date as YYYY-MM-DD.', 'to');
 				if (to < state.businessDate) return reject('not-allowed', `The business date cannot go back from ${state.businessDate} to ${to}.`, 'to');
 				return accept({ type: 'clock.date-set', to, from: state.businessDate });
 			}
