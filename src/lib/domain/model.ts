@@ -39,6 +39,8 @@ export type PaymentTarget = {
 };
 
 export type PaymentQuote = {
+	/** The reference as the target files it ("100-2345", "INV-000002"): two lines naming one thing share it. */
+	ref: string;
 	/** "Utility account 100-2345 — Maria Alvarez" */
 	label: string;
 	/** Amount owed now (may be zero, e.g. an account in credit). */

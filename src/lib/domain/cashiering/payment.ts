@@ -70,12 +70,13 @@ export const takePayment: CommandHandler = (state, command, ctx) => {
 		if (!target) return reject('not-found', `Payments for “${kind.value}” cannot be taken at this counter.`, `${at}.kind`);
 		const ref = text(l.value.ref, `${at}.ref`, 'Account or reference number', { max: 40 });
 		if (!ref.ok) return ref;
-		if (seen.has(`${kind.value}:${ref.value}`)) return reject('invalid-input', `${ref.value} is on the receipt twice; put it on one line with the combined amount.`, `${at}.ref`);
-		seen.add(`${kind.value}:${ref.value}`);
 		const amt = amount(l.value.amount, `${at}.amount`, { field: 'Payment amount', allowZero: false, max: MAX_AMOUNT });
 		if (!amt.ok) return amt;
 		const quote = target.quote(state, ref.value);
 		if ('code' in quote) return reject(quote.code, quote.message, `${at}.ref`);
+		// Compare what the targets file the lines under, so "inv-000002" and "INV-000002" (or a business and its license) are one thing.
+		if (seen.has(`${kind.value}:${quote.ref}`)) return reject('invalid-input', `${quote.label} is on the receipt twice; put it on one line with the combined amount.`, `${at}.ref`);
+		seen.add(`${kind.value}:${quote.ref}`);
 		const { label, due } = quote;
 		if (amt.value.gt(due) && !quote.overpaymentAllowed) {
 			const msg = due.isZero() ? `Nothing is due on ${label}.` : `${label}: ${usd(due)} is due; ${usd(amt.value)} is more than that and cannot be left as a credit here.`;
@@ -84,8 +85,8 @@ export const takePayment: CommandHandler = (state, command, ctx) => {
 		if (amt.value.lt(due) && !quote.partialAllowed) {
 			return reject('policy', `${label} must be paid in full: ${usd(due)} is due (no partial payments).`, `${at}.amount`);
 		}
-		const line = { kind: kind.value, ref: ref.value, label, amount: amt.value };
-		if (!cashOnlyLine && (quote.cashOnly || isCashOnly(state, kind.value, ref.value))) cashOnlyLine = line;
+		const line = { kind: kind.value, ref: quote.ref, label, amount: amt.value };
+		if (!cashOnlyLine && (quote.cashOnly || isCashOnly(state, kind.value, quote.ref))) cashOnlyLine = line;
 		lines.push(line);
 	}
 

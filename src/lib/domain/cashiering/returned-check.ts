@@ -147,6 +147,7 @@ export const returnedCheckFeeTarget: PaymentTarget = {
 		const rc = own(state.cashiering.returnedChecks, ref);
 		if (!rc) return { code: 'not-found', message: `There is no returned check ${ref}.`, field: 'ref' };
 		return {
+			ref: rc.id,
 			label: `Returned check fee ${rc.id} (check #${rc.checkNumber}, receipt ${rc.receiptNo})`,
 			due: rc.feeOutstanding,
 			partialAllowed: true,

@@ -28,7 +28,7 @@ const invoiceTarget: PaymentTarget = {
 	quote(state, ref) {
 		const owed = own(books(state).invoices, ref);
 		if (!owed) return { code: 'not-found', message: `There is no invoice ${ref}.` };
-		return { label: `Invoice ${ref}`, due: owed, partialAllowed: true, overpaymentAllowed: false, cashOnly: false };
+		return { ref, label: `Invoice ${ref}`, due: owed, partialAllowed: true, overpaymentAllowed: false, cashOnly: false };
 	},
 	creditLines: (_s, ref, amount) => [{ account: '1230', credit: amount, sub: `ar:${ref}` }],
 	applyPayment(state, ref, amount, receipt) {
@@ -59,7 +59,7 @@ const utilityTarget: PaymentTarget = {
 	quote(state, ref) {
 		const acct = own(books(state).utility, ref);
 		if (!acct) return { code: 'not-found', message: `There is no utility account ${ref}.` };
-		return { label: `Utility account ${ref}`, due: acct.owed, partialAllowed: true, overpaymentAllowed: true, cashOnly: false };
+		return { ref, label: `Utility account ${ref}`, due: acct.owed, partialAllowed: true, overpaymentAllowed: true, cashOnly: false };
 	},
 	creditLines(state, ref, amount) {
 		const s = utilitySplit(state, ref, amount);
@@ -98,7 +98,7 @@ const permitTarget: PaymentTarget = {
 	quote(state, ref) {
 		const p = own(books(state).permits, ref);
 		if (!p) return { code: 'not-found', message: `There is no permit ${ref}.` };
-		return { label: `Permit ${ref}`, due: p.paid ? Money.ZERO : p.fee, partialAllowed: false, overpaymentAllowed: false, cashOnly: false };
+		return { ref, label: `Permit ${ref}`, due: p.paid ? Money.ZERO : p.fee, partialAllowed: false, overpaymentAllowed: false, cashOnly: false };
 	},
 	creditLines: (_s, _ref, amount) => [{ account: '4310', credit: amount }],
 	applyPayment(state, ref) {

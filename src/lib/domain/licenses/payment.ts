@@ -37,7 +37,7 @@ export const licensePaymentTarget: PaymentTarget = {
 		if (!business) return { code: 'not-found', message: `There is no business ${String(ref)} on file; look it up by name.` } satisfies Rejection;
 		const due = subBalance(state.ledger, `bl:${business.id}`);
 		if (!due.isPositive()) return { code: 'wrong-status', message: `Nothing is owed on ${business.name}'s business license.` } satisfies Rejection;
-		return { label: `Business license ${business.id} — ${business.name}`, due, partialAllowed: false, overpaymentAllowed: false, cashOnly: false };
+		return { ref: business.id, label: `Business license ${business.id} — ${business.name}`, due, partialAllowed: false, overpaymentAllowed: false, cashOnly: false };
 	},
 	creditLines(state, ref, amount) {
 		return [{ account: '1220', credit: amount, sub: sub(state, ref) }];

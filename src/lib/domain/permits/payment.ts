@@ -19,7 +19,7 @@ export const permitPaymentTarget: PaymentTarget = {
 		const permit = find(state, ref);
 		if (!permit) return { code: 'not-found', message: `There is no permit ${String(ref)}; check the number on the permit card (like BP-2026-0142).` };
 		if (permit.status === 'fees-paid') return { code: 'wrong-status', message: `The fees on ${permit.number} are already paid (receipt ${permit.paidReceipt ?? 'on file'}).` };
-		return { label: `Permit ${permit.number} — ${permit.address}`, due: permit.total, partialAllowed: false, overpaymentAllowed: false, cashOnly: false };
+		return { ref: permit.number, label: `Permit ${permit.number} — ${permit.address}`, due: permit.total, partialAllowed: false, overpaymentAllowed: false, cashOnly: false };
 	},
 	creditLines(_state, _ref, amount) {
 		return [{ account: '4310', credit: amount }];

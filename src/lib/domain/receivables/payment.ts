@@ -17,7 +17,7 @@ export const invoicePaymentTarget: PaymentTarget = {
 		const invoice = find(state, ref);
 		if (!invoice) return { code: 'not-found', message: `There is no invoice ${String(ref)}; check the number (like INV-000123).` };
 		if (!invoice.balance.isPositive()) return { code: 'wrong-status', message: `${invoice.number} is paid in full.` };
-		return { label: `Invoice ${invoice.number} — ${invoice.customer} (${invoice.description})`, due: invoice.balance, partialAllowed: true, overpaymentAllowed: false, cashOnly: false };
+		return { ref: invoice.number, label: `Invoice ${invoice.number} — ${invoice.customer} (${invoice.description})`, due: invoice.balance, partialAllowed: true, overpaymentAllowed: false, cashOnly: false };
 	},
 	creditLines(state, ref, amount) {
 		return [{ account: '1230', credit: amount, sub: `ar:${find(state, ref)?.number ?? ref}` }];

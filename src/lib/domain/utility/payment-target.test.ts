@@ -21,7 +21,7 @@ describe('quote', () => {
 	it('due is everything owed, the deposit due included; partial payments and overpayments are accepted', () => {
 		const w = new World();
 		const n = open(w, tenant);
-		expect(target.quote(w.state, n)).toEqual({ label: 'Utility account 100-0001 — Maria Alvarez', due: Money.of('175.00'), partialAllowed: true, overpaymentAllowed: true, cashOnly: false });
+		expect(target.quote(w.state, n)).toEqual({ ref: n, label: 'Utility account 100-0001 — Maria Alvarez', due: Money.of('175.00'), partialAllowed: true, overpaymentAllowed: true, cashOnly: false });
 	});
 
 	it('an unknown account is not found', () => {

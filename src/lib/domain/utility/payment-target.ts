@@ -65,6 +65,7 @@ function quote(state: Readonly<SandboxState>, ref: string): PaymentQuote | Rejec
 	}
 	const name = own(state.utility.customers, account.customerId)?.name ?? '';
 	return {
+		ref: account.number,
 		label: `Utility account ${account.number} — ${name}`,
 		due,
 		partialAllowed: true,
