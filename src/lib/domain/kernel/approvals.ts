@@ -25,7 +25,8 @@ export function approvalsModule(modules: readonly DomainModule[]): DomainModule 
 				if (!checked.ok) return checked;
 				const note = typeof command.note === 'string' ? command.note.trim().slice(0, 500) : '';
 				const { kind, summary } = describe(state, inner);
-				return accept({ type: 'approval.requested', id: nextId(state, 'AP'), kind, summary, payload: inner, note });
+				// A copy: the stored command must not change if the caller's object does.
+				return accept({ type: 'approval.requested', id: nextId(state, 'AP'), kind, summary, payload: structuredClone(inner), note });
 			},
 			'approval.decide': (state, command, ctx) => {
 				const request = typeof command.id === 'string' ? state.approvals[command.id] : undefined;
@@ -50,7 +51,7 @@ export function approvalsModule(modules: readonly DomainModule[]): DomainModule 
 					id: event.id as string,
 					kind: event.kind as ApprovalRequest['kind'],
 					summary: event.summary as string,
-					payload: event.payload as Record<string, unknown>,
+					payload: structuredClone(event.payload as Record<string, unknown>),
 					requestedBy: event.actor,
 					requestedAt: event.at,
 					status: 'pending'

@@ -50,6 +50,7 @@ export const permitEvents: Record<string, EventApplier> = {
 			issuedOn: data.issuedOn,
 			fees,
 			total: sum(fees.map((f) => f.amount)),
+			paid: Money.ZERO,
 			status: 'issued'
 		};
 	}

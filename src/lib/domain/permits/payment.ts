@@ -19,14 +19,16 @@ export const permitPaymentTarget: PaymentTarget = {
 		const permit = find(state, ref);
 		if (!permit) return { code: 'not-found', message: `There is no permit ${String(ref)}; check the number on the permit card (like BP-2026-0142).` };
 		if (permit.status === 'fees-paid') return { code: 'wrong-status', message: `The fees on ${permit.number} are already paid (receipt ${permit.paidReceipt ?? 'on file'}).` };
-		return { ref: permit.number, label: `Permit ${permit.number} — ${permit.address}`, due: permit.total, partialAllowed: false, overpaymentAllowed: false, cashOnly: false };
+		return { ref: permit.number, label: `Permit ${permit.number} — ${permit.address}`, due: permit.total.minus(permit.paid), partialAllowed: false, overpaymentAllowed: false, cashOnly: false };
 	},
 	creditLines(_state, _ref, amount) {
 		return [{ account: '4310', credit: amount }];
 	},
-	applyPayment(state: SandboxState, ref: string, _amount: Money, receipt: ReceiptRef) {
+	applyPayment(state: SandboxState, ref: string, amount: Money, receipt: ReceiptRef) {
 		const permit = find(state, ref);
 		if (!permit) return;
+		permit.paid = permit.paid.plus(amount);
+		if (permit.paid.lt(permit.total)) return;
 		permit.status = 'fees-paid';
 		permit.paidReceipt = receipt.receiptNo;
 		permit.paidOn = receipt.date;
@@ -34,10 +36,11 @@ export const permitPaymentTarget: PaymentTarget = {
 	reversalLines(_state, _ref, amount) {
 		return [{ account: '4310', debit: amount }];
 	},
-	reversePayment(state: SandboxState, ref: string, _amount: Money, receipt: ReceiptRef) {
-		// Only the receipt that paid the fees reopens them.
+	reversePayment(state: SandboxState, ref: string, amount: Money, receipt: ReceiptRef) {
+		// A void takes back the whole payment; a returned check only its share, which is then due again in full.
 		const permit = find(state, ref);
 		if (!permit || permit.paidReceipt !== receipt.receiptNo) return;
+		permit.paid = permit.paid.minus(amount);
 		permit.status = 'issued';
 		delete permit.paidReceipt;
 		delete permit.paidOn;

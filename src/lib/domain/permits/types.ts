@@ -27,6 +27,8 @@ export type Permit = {
 	/** Fees set by Development Services on the permit record. */
 	fees: FeeLine[];
 	total: Money;
+	/** Collected so far: the total once paid; less after a returned check took back part of it. */
+	paid: Money;
 	status: 'issued' | 'fees-paid';
 	paidReceipt?: string;
 	paidOn?: BusinessDate;

@@ -5,7 +5,7 @@ import type { DomainEvent, ProposedEvent, SandboxState } from '../model';
 import { cr, ua } from './gl';
 import { claimId, type IdAllocator } from './ids';
 import { own } from './input';
-import { allocate, allocationTotal, applyAllocations, fromWire, itemsOf, paymentOrder, toWire } from './items';
+import { allocate, allocationTotal, applyAllocations, fromWire, isLedgerItem, itemsOf, paymentOrder, toWire } from './items';
 import { DELINQUENT_AFTER_DAYS, billLines, segmentsOf } from './rates';
 import type { Bill, BillLine, Item, MeterRead, Service, UtilityAccount } from './types';
 
@@ -67,9 +67,10 @@ export function planBill(state: Readonly<SandboxState>, ids: IdAllocator, accoun
 		remaining: total,
 		billId
 	};
-	// A credit balance pays the new bill (and anything older) at once.
+	// A credit balance pays the new bill (and anything older on the ledger) at once. Not a deposit due:
+	// that is owed outside 1210 and is paid at the counter into 2110.
 	const credit = opts.credit ?? account.credit;
-	const { allocations } = allocate(paymentOrder([...(opts.items ?? itemsOf(state, account.number)), item]), credit);
+	const { allocations } = allocate(paymentOrder([...(opts.items ?? itemsOf(state, account.number)), item].filter(isLedgerItem)), credit);
 	const creditApplied = allocationTotal(allocations);
 	const memo = `${opts.final ? 'Final bill' : 'Bill'} ${billId} for ${account.number}`;
 	const event: ProposedEvent = {
