@@ -177,7 +177,8 @@ function capital(s: string): string {
 	return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** "Start date" → "start date" inside a sentence; acronyms ("PO number") stay as written. */
+/** "Start date" → "start date" inside a sentence ("The number of checks" → "number of checks"); acronyms ("PO number") stay. */
 function lower(s: string): string {
-	return /^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;
+	const noun = s.replace(/^the\s+/i, '');
+	return /^[A-Z][a-z]/.test(noun) ? noun[0]!.toLowerCase() + noun.slice(1) : noun;
 }

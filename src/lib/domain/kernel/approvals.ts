@@ -1,4 +1,5 @@
 import { accept, reject, type ApprovalRequest, type Command, type DomainModule } from '../model';
+import { own } from '../input';
 import { bump, nextId } from './ids';
 
 /**
@@ -29,12 +30,13 @@ export function approvalsModule(modules: readonly DomainModule[]): DomainModule 
 				return accept({ type: 'approval.requested', id: nextId(state, 'AP'), kind, summary, payload: structuredClone(inner), note });
 			},
 			'approval.decide': (state, command, ctx) => {
-				const request = typeof command.id === 'string' ? state.approvals[command.id] : undefined;
+				const request = own(state.approvals, command.id);
 				if (!request) return reject('not-found', 'There is no such approval request.', 'id');
 				if (request.status !== 'pending') return reject('wrong-status', `This request was already ${request.status}.`);
 				if (!ctx.actor.supervisor) return reject('not-allowed', 'Only a supervisor can approve or deny this request.');
 				if (request.requestedBy === ctx.actor.id) return reject('not-allowed', 'A supervisor cannot decide their own request; ask another supervisor.');
 				const reason = typeof command.reason === 'string' ? command.reason.trim() : '';
+				if (reason.length > 500) return reject('invalid-input', 'Keep the reason to 500 characters.', 'reason');
 				if (command.approve !== true && command.approve !== false) return reject('invalid-input', 'Choose approve or deny.', 'approve');
 				if (!command.approve) {
 					if (!reason) return reject('invalid-input', 'Give the reason for denying, so the clerk can tell the customer.', 'reason');

@@ -79,6 +79,7 @@ export const mailModule: DomainModule = {
 			if (!contents.ok) return contents;
 			const postmark = date(c.postmark, 'postmark', 'Postmark', { optional: true });
 			if (!postmark.ok) return postmark;
+			if (postmark.value && postmark.value > state.businessDate) return reject('invalid-input', 'A postmark cannot be later than today; check the date on the envelope.', 'postmark');
 			let enclosure: Record<string, string> | undefined;
 			if (c.enclosure !== undefined) {
 				const e = c.enclosure as Record<string, unknown>;
@@ -123,6 +124,7 @@ export const mailModule: DomainModule = {
 			if (!account.ok) return account;
 			const postmark = date(c.postmark, 'postmark', 'Postmark', { optional: true });
 			if (!postmark.ok) return postmark;
+			if (postmark.value && postmark.value > state.businessDate) return reject('invalid-input', 'A postmark cannot be later than today; check the date on the envelope.', 'postmark');
 			return accept({
 				type: 'mail.remittance-logged',
 				itemId: item.id,

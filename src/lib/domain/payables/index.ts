@@ -69,7 +69,8 @@ export const payablesModule: DomainModule = {
 		},
 		/** An invoice arrives from a department for screening (datasets and scenarios). Figures are as printed, errors and all. */
 		'ap.receive-invoice': (state, c) => {
-			if (typeof c.vendorId !== 'string' || !c.vendorId) return reject('invalid-input', 'Name the vendor id as printed.', 'vendorId');
+			const vendorId = text(c.vendorId, 'vendorId', 'Vendor id', { max: 20 });
+			if (!vendorId.ok) return vendorId;
 			const invoiceNumber = text(c.invoiceNumber, 'invoiceNumber', 'Invoice number', { max: 40, optional: true });
 			if (!invoiceNumber.ok) return invoiceNumber;
 			const invoiceDate = date(c.invoiceDate, 'invoiceDate', 'Invoice date', { optional: true });
@@ -105,7 +106,7 @@ export const payablesModule: DomainModule = {
 				if (!title.ok) return title;
 				approvedBy = { name: name.value, title: title.value };
 			}
-			return accept({ type: 'ap.invoice-received', id: nextId(state, 'VI', 5), vendorId: c.vendorId, invoiceNumber: invoiceNumber.value, invoiceDate: invoiceDate.value, poNumber: poNumber.value, lines, ...figures, approvedBy });
+			return accept({ type: 'ap.invoice-received', id: nextId(state, 'VI', 5), vendorId: vendorId.value, invoiceNumber: invoiceNumber.value, invoiceDate: invoiceDate.value, poNumber: poNumber.value, lines, ...figures, approvedBy });
 		},
 		'ap.approve': (state, c) => {
 			const found = pendingInvoice(state, c.invoiceId);
@@ -118,7 +119,7 @@ export const payablesModule: DomainModule = {
 			if (!Array.isArray(c.reasons) || c.reasons.length === 0) return reject('invalid-input', 'Give every reason the invoice is being returned.', 'reasons');
 			const reasons = [...new Set(c.reasons as unknown[])];
 			const unknown = reasons.filter((r) => typeof r !== 'string' || !(DEFECT_CODES as string[]).includes(r));
-			if (unknown.length) return reject('invalid-input', `Unknown reason: ${unknown.join(', ')}.`, 'reasons');
+			if (unknown.length) return reject('invalid-input', `Unknown reason: ${unknown.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join(', ')}. Choose from the screening checklist.`, 'reasons');
 			const note = text(c.note, 'note', 'Note to the department', { max: 1000, optional: true });
 			if (!note.ok) return note;
 			return accept({ type: 'ap.invoice-returned', invoiceId: found.invoice.id, reasons, note: note.value });
