@@ -44,85 +44,107 @@ function groupThousands(digits: string): string {
 	return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-/** Immutable exact amount of money; the Decimal inside never leaks out. */
+/**
+ * Immutable exact amount of money; the Decimal inside never leaks out. Whole-cent amounts (nearly
+ * all of them: everything stored, posted or shown) are kept as a bigint count of cents, which is
+ * small and fast; only the unrounded results of times/dividedBy carry a Decimal until rounded.
+ */
 export class Money {
-	readonly #d: Decimal;
+	readonly #cents: bigint | null;
+	readonly #d: Decimal | null;
 
-	// Private: build through Money.of / money() / fromCents. Zero is normalized so "-0" cannot exist.
-	private constructor(d: Decimal) {
-		this.#d = d.isZero() ? new D(0) : d;
+	// Private: build through Money.of / money() / fromCents. Exactly one of the two is set.
+	private constructor(cents: bigint | null, d: Decimal | null) {
+		this.#cents = cents;
+		this.#d = d;
 		Object.freeze(this);
 	}
 
+	// Whole cents become bigint cents (so "-0" cannot exist); anything finer stays a Decimal.
+	static #fromDecimal(d: Decimal): Money {
+		if (d.decimalPlaces() <= 2) return new Money(BigInt(d.times(100).toString()), null);
+		return new Money(null, d);
+	}
+
 	/** The amount $0.00. */
-	static readonly ZERO: Money = new Money(new D(0));
+	static readonly ZERO: Money = new Money(0n, null);
 
 	/** Trusted/internal parse of a plain decimal string ("12", "12.5", "-3.00"); throws on anything else. User input goes through parseMoney. */
 	static of(canonical: string): Money {
-		return new Money(toDecimal(canonical, 'Money.of input'));
+		// Fast path for the canonical form every stored amount has.
+		if (/^-?\d{1,15}\.\d{2}$/.test(canonical)) return new Money(BigInt(canonical.replace('.', '')), null);
+		return Money.#fromDecimal(toDecimal(canonical, 'Money.of input'));
 	}
 
 	/** From an integer count of cents (bigint or safe integer number); throws on fractions/unsafe numbers. */
 	static fromCents(cents: bigint | number): Money {
 		if (typeof cents === 'number' && !Number.isSafeInteger(cents)) throw new Error(`fromCents needs an integer number of cents, got ${cents}`);
-		return new Money(new D(cents.toString()).dividedBy(100));
+		return new Money(BigInt(cents), null);
+	}
+
+	// The amount as a Decimal, for the arithmetic that can leave whole cents.
+	#decimal(): Decimal {
+		return this.#d ?? new D(this.#cents!.toString()).dividedBy(100);
 	}
 
 	/** Exact sum. */
 	plus(o: Money): Money {
-		return new Money(this.#d.plus(o.#d));
+		if (this.#cents !== null && o.#cents !== null) return new Money(this.#cents + o.#cents, null);
+		return Money.#fromDecimal(this.#decimal().plus(o.#decimal()));
 	}
 
 	/** Exact difference. */
 	minus(o: Money): Money {
-		return new Money(this.#d.minus(o.#d));
+		if (this.#cents !== null && o.#cents !== null) return new Money(this.#cents - o.#cents, null);
+		return Money.#fromDecimal(this.#decimal().minus(o.#decimal()));
 	}
 
 	/** Same amount with the opposite sign. */
 	negated(): Money {
-		return new Money(this.#d.negated());
+		return this.#cents !== null ? new Money(-this.#cents, null) : Money.#fromDecimal(this.#d!.negated());
 	}
 
 	/** Absolute value. */
 	abs(): Money {
-		return new Money(this.#d.abs());
+		return this.isNegative() ? this.negated() : this;
 	}
 
 	/** Multiply by a decimal string ("0.10") or safe integer; NOT rounded — call roundHalfUpToCents() when the rule says so. */
 	times(factor: string | number): Money {
-		return new Money(this.#d.times(toDecimal(factor, 'Money.times factor')));
+		return Money.#fromDecimal(this.#decimal().times(toDecimal(factor, 'Money.times factor')));
 	}
 
 	/** Divide by a non-zero decimal string or safe integer (throws on zero); NOT rounded. */
 	dividedBy(divisor: string | number): Money {
 		const d = toDecimal(divisor, 'Money.dividedBy divisor');
 		if (d.isZero()) throw new Error('Money.dividedBy: division by zero');
-		return new Money(this.#d.dividedBy(d));
+		return Money.#fromDecimal(this.#decimal().dividedBy(d));
 	}
 
 	/** The city's one rounding rule: half-up to the cent, ties away from zero (0.005 -> 0.01, -0.005 -> -0.01). */
 	roundHalfUpToCents(): Money {
-		return new Money(this.#d.toDecimalPlaces(2, D.ROUND_HALF_UP));
+		return this.#cents !== null ? this : Money.#fromDecimal(this.#d!.toDecimalPlaces(2, D.ROUND_HALF_UP));
 	}
 
 	/** True for $0.00 (and any zero, however written). */
 	isZero(): boolean {
-		return this.#d.isZero();
+		return this.#cents === 0n;
 	}
 
 	/** True when strictly below zero. */
 	isNegative(): boolean {
-		return this.#d.isNegative(); // safe: the constructor never stores -0
+		return this.#cents !== null ? this.#cents < 0n : this.#d!.isNegative();
 	}
 
 	/** True when strictly above zero (zero is neither positive nor negative). */
 	isPositive(): boolean {
-		return this.#d.gt(0);
+		return this.#cents !== null ? this.#cents > 0n : this.#d!.gt(0);
 	}
 
 	/** Three-way comparison: -1 if less, 0 if equal, 1 if greater. */
 	cmp(o: Money): -1 | 0 | 1 {
-		const c = this.#d.cmp(o.#d);
+		if (this.#cents !== null && o.#cents !== null) return this.#cents < o.#cents ? -1 : this.#cents > o.#cents ? 1 : 0;
+		const c = this.#decimal().cmp(o.#decimal());
 		return c < 0 ? -1 : c > 0 ? 1 : 0;
 	}
 
@@ -153,15 +175,13 @@ export class Money {
 
 	/** True when there are no digits beyond the cent (safe to store/print). */
 	isWholeCents(): boolean {
-		return this.#d.decimalPlaces() <= 2;
+		return this.#cents !== null;
 	}
 
 	/** Whole cents as a bigint; throws if the amount still has sub-cent digits. */
 	toCents(): bigint {
-		if (!this.isWholeCents()) {
-			throw new Error(`Money ${this.#d.toString()} is not whole cents; call roundHalfUpToCents() first`);
-		}
-		return BigInt(this.#d.times(100).toString());
+		if (this.#cents === null) throw new Error(`Money ${this.#d!.toString()} is not whole cents; call roundHalfUpToCents() first`);
+		return this.#cents;
 	}
 
 	/** Canonical "1234.50" / "-0.05"; throws on unrounded amounts so a forgotten rounding step is caught. */
