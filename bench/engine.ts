@@ -201,7 +201,7 @@ function main() {
 		`(c) heap per materialized sandbox (${HELD_STATES} held at once, ${gc ? 'after gc' : 'WITHOUT gc: figures are noisy'}):`,
 		`    the ${COMMANDS.toLocaleString('en-US')}-command session sandbox of (a): ${round(mb(sessionBytes), 1)} MB   (target < 20 MB: ${mb(sessionBytes) < 20 ? 'met' : 'MISSED'})`,
 		`    the ${EVENTS.toLocaleString('en-US')}-event sandbox of (b): ${round(mb(cityBytes), 1)} MB   (target < 20 MB: ${mb(cityBytes) < 20 ? 'met' : 'MISSED'})`,
-		`    it holds ${moneyValues.toLocaleString('en-US')} Money values among ${objects.toLocaleString('en-US')} objects; one Money costs ~${round(bytesPerMoney, 0)} bytes of heap (decimal.js inside), so Money alone is ~${round(mb(moneyValues * bytesPerMoney), 0)} MB`,
+		`    it holds ${moneyValues.toLocaleString('en-US')} Money values among ${objects.toLocaleString('en-US')} objects; one Money costs ~${round(bytesPerMoney, 0)} bytes of heap, so Money alone is ~${round(mb(moneyValues * bytesPerMoney), 0)} MB`,
 		''
 	];
 	console.log(lines.join('\n'));
