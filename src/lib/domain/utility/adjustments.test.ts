@@ -216,3 +216,13 @@ describe('transfer between accounts', () => {
 		expect(w.rejects(adjust(a, { reason: 'transfer', toAccount: a, amount: '5.00', note: 'x' })).field).toBe('toAccount');
 	});
 });
+
+describe('typing slips', () => {
+	it('an adjustment of $250,000.00 is refused as too large (utility amounts stop at $99,999.99)', async () => {
+		const { World, billedOwner } = await import('./test-support');
+		const w = new World();
+		const n = billedOwner(w);
+		const r = w.engine.execute(w.state, { type: 'utility.adjust', account: n, reason: 'billing-error', amount: '250000.00', service: 'water', direction: 'credit', note: 'Typo' }, { actor: { id: 'clerk1', name: 'Clerk', supervisor: false }, at: '2026-08-05T09:00:00Z' });
+		expect(r).toMatchObject({ ok: false, rejection: { field: 'amount', message: expect.stringContaining('too large') } });
+	});
+});
