@@ -85,7 +85,7 @@ function scenario(): Array<[Actor, Command]> {
 		[c, { type: 'ar.create-invoice', customer: 'Lions Club', description: 'Hall rental', category: 'rental', lines: [{ description: 'Hall', amount: '300.00' }] }], // INV-000001
 		[c, { type: 'ar.create-invoice', customer: 'J. Smith', description: 'Fence damage', category: 'damage', lines: [{ description: 'Fence', amount: '120.00' }] }], // INV-000002
 		[c, { type: 'ar.create-invoice', customer: 'K. Wong', description: 'Weeds', category: 'weed-abatement', invoiceDate: '2026-03-01', lines: [{ description: 'Lot 4', amount: '210.00' }] }], // INV-000003
-		[c, { type: 'mail.receive', from: 'Ana Ruiz', addressedTo: 'City of Tracy — Finance', contents: 'Bill stub and check', postmark: '2026-06-28', enclosure: { kind: 'check', number: '5512', bank: 'Chase', payer: 'Ana Ruiz', amount: '42.00', memo: '100-0001' } }], // MAIL-00001
+		[c, { type: 'mail.receive', from: 'Ana Ruiz', addressedTo: 'City of Tracy — Finance', contents: 'Bill remittance slip and check', postmark: '2026-06-28', enclosure: { kind: 'check', number: '5512', bank: 'Chase', payer: 'Ana Ruiz', amount: '42.00', memo: '100-0001' } }], // MAIL-00001
 		[c, { type: 'mail.receive', from: 'County of San Joaquin', addressedTo: 'City Clerk', contents: 'Letter' }], // MAIL-00002
 		[c, { type: 'mail.receive', from: 'Unknown', addressedTo: 'Parks Dept', contents: 'Flyer' }], // MAIL-00003
 		[c, { type: 'mail.stamp', itemId: 'MAIL-00001' }],

@@ -847,7 +847,7 @@ export class WorkloadGenerator {
 						type: 'mail.receive',
 						from: this.#person(),
 						addressedTo: this.#rng.pick(['City of Tracy — Finance', 'Utility Billing', 'Parks Dept', '333 Civic Center Plaza']),
-						contents: payment ? `Utility bill stub ${account ?? ''} and a check` : this.#rng.pick(['Vendor invoice', 'Claim form', 'Letter to the City Clerk']),
+						contents: payment ? `Utility bill remittance slip ${account ?? ''} and a check` : this.#rng.pick(['Vendor invoice', 'Claim form', 'Letter to the City Clerk']),
 						postmark: addDays(s.businessDate, -this.#rng.int(1, 5)),
 						...(payment
 							? { enclosure: { kind: this.#rng.chance(0.8) ? 'check' : 'money-order', number: String(this.#rng.int(1000, 9999)), bank: this.#rng.pick(BANKS), payer: this.#person(), amount: this.#money(30, 400).toString(), memo: account ?? '' } }

@@ -1,7 +1,7 @@
 import { Money } from '$lib/money';
 import { addBusinessDays, addDays, compareDates, formatLongDate, type BusinessDate } from '../dates';
 import { subBalance } from '../ledger';
-import { routingFor, renewalNoticeDate, taxYearOf, type Classification, type RegulatedType } from '../licenses';
+import { routingFor, renewalNoticeDate, taxYearOf, type Business, type Classification, type RegulatedType } from '../licenses';
 import { PERMIT_TYPES, type PermitType } from '../permits';
 import type { InvoiceCategory } from '../receivables';
 import { chooseMethod, newWallet, tenderFor, type Method } from './generate-counter';
@@ -34,17 +34,9 @@ const REGULATED_CLASS: Record<RegulatedType, Classification> = { massage: 'profe
 /** What happens to a business's renewal in the sandbox's renewal season. */
 type Renewal = 'on-time' | 'late-paid' | 'paid-later' | 'filed-unpaid' | 'late-unpaid' | 'lapsed';
 
-type Biz = {
+type Biz = Pick<Business, 'name' | 'owner' | 'address' | 'classification' | 'regulated' | 'homeBased' | 'commercialPremises' | 'tenantImprovements'> & {
 	key: string;
 	rng: SeededRandom;
-	name: string;
-	owner: string;
-	address: string;
-	classification: Classification;
-	regulated: RegulatedType | null;
-	homeBased: boolean;
-	commercialPremises: boolean;
-	tenantImprovements: boolean;
 	/** Whole dollars of gross receipts last reported. */
 	receipts: number;
 	id: string;

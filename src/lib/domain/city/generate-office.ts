@@ -272,7 +272,7 @@ export class OfficeSim {
 			const owed = balanceOwed(state, a.number);
 			const payer = name(a.customerId);
 			const enclosure = kind === 'check' ? check(payer, amount(owed), `Acct ${a.number}`) : { kind, number: String(rng.int(1_000_000_000, 9_999_999_999)), bank: 'USPS', payer, amount: amount(owed).toString(), memo: a.number };
-			receive({ from: `${payer}, ${mailing(a.customerId)}`, addressedTo: 'City of Tracy — Utility Billing, PO Box 1670, Tracy, CA 95378', contents: `Utility bill stub for account ${a.number} and a ${kind === 'check' ? 'check' : 'money order'}`, postmark, enclosure });
+			receive({ from: `${payer}, ${mailing(a.customerId)}`, addressedTo: 'City of Tracy — Utility Billing, PO Box 1670, Tracy, CA 95378', contents: `Utility bill remittance slip for account ${a.number} and a ${kind === 'check' ? 'check' : 'money order'}`, postmark, enclosure });
 		};
 		const round = (m: Money, step: bigint, up: boolean) => {
 			const c = m.toCents();
@@ -321,7 +321,7 @@ export class OfficeSim {
 		// An invoice paid by mail.
 		const open = agingReport(state, t).rows.find((r) => r.bucket !== 'over-90');
 		if (open) {
-			receive({ from: open.customer, addressedTo: 'City of Tracy — Finance Department', contents: `Payment stub for invoice ${open.invoiceNo} with a check`, postmark: addDays(t, -4), enclosure: check(open.customer, open.balance, open.invoiceNo) });
+			receive({ from: open.customer, addressedTo: 'City of Tracy — Finance Department', contents: `Payment slip for invoice ${open.invoiceNo} with a check`, postmark: addDays(t, -4), enclosure: check(open.customer, open.balance, open.invoiceNo) });
 		} else {
 			receive({ from: `${personName(rng).full}, ${residentialAddress(rng)}, Tracy, CA 95377`, addressedTo: 'City of Tracy — Finance Department', contents: 'Letter asking for an itemized copy of a facility rental invoice', postmark: addDays(t, -4) });
 		}

@@ -432,7 +432,7 @@ export class UtilitySim {
 				type: 'mail.receive',
 				from: `${h.name}, ${h.mailingAddress}`,
 				addressedTo: 'City of Tracy — Utility Billing',
-				contents: `Utility bill stub for account ${number} with a ${check ? 'check' : 'money order'}`,
+				contents: `Utility bill remittance slip for account ${number} with a ${check ? 'check' : 'money order'}`,
 				postmark,
 				enclosure: {
 					kind: check ? 'check' : 'money-order',
@@ -512,7 +512,7 @@ export class UtilitySim {
 		let events: DomainEvent[];
 		if (months > 6) {
 			const [requested] = sim.run({ type: 'approval.request', command, note: 'Customer lost hours at work; asks for a longer plan.' }, clerk);
-			events = sim.run({ type: 'approval.decide', id: requested!.id as string, approve: true, reason: 'Hardship verified with pay stubs.' }, STAFF.supervisor);
+			events = sim.run({ type: 'approval.decide', id: requested!.id as string, approve: true, reason: 'Hardship verified with payslips.' }, STAFF.supervisor);
 		} else events = sim.run(command, clerk);
 		const created = events.find((e) => e.type === 'utility.plan-created')!;
 		const planId = created.planId as string;
