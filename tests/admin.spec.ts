@@ -1,4 +1,4 @@
-import { expect, signIn, signOut, test } from './fixtures';
+import { expect, hydrated, open, signIn, signOut, test } from './fixtures';
 
 test('an admin creates a user, assigns roles, resets the password and deactivates them', async ({ page }) => {
 	await signIn(page, 'admin');
@@ -26,6 +26,8 @@ test('an admin creates a user, assigns roles, resets the password and deactivate
 	await expect(page.getByRole('table', { name: 'Recent administration activity, newest first' })).toContainText('created user');
 
 	await row.getByRole('link', { name: /Manage/ }).click();
+	await expect(page.getByRole('heading', { name: 'Roles', exact: true })).toBeVisible();
+	await hydrated(page);
 	await page.getByLabel('Supervisor').check();
 	await page.getByRole('button', { name: 'Save roles' }).click();
 	await expect(page.getByRole('status')).toHaveText('Roles saved.');
@@ -44,7 +46,7 @@ test('an admin creates a user, assigns roles, resets the password and deactivate
 	await signOut(page);
 
 	await signIn(page, 'admin');
-	await page.goto(manageUrl);
+	await open(page, manageUrl);
 	await page.getByRole('button', { name: 'Deactivate dlopez' }).click();
 	await expect(page.getByRole('status')).toContainText('Account deactivated');
 	await signOut(page);
@@ -57,14 +59,16 @@ test('an admin creates a user, assigns roles, resets the password and deactivate
 
 test('an admin cannot remove their own admin role or deactivate themselves', async ({ page }) => {
 	await signIn(page, 'admin');
-	await page.goto('/admin');
+	await open(page, '/admin');
 	await page.getByRole('row', { name: /Sam Whitfield/ }).getByRole('link', { name: /Manage/ }).click();
+	await expect(page.getByRole('heading', { name: 'Roles', exact: true })).toBeVisible();
+	await hydrated(page);
 	await page.getByLabel('Administrator').uncheck();
 	await page.getByLabel('Trainee').check();
 	await page.getByRole('button', { name: 'Save roles' }).click();
 	await expect(page.getByText('You cannot remove your own admin role; ask another administrator.')).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Deactivate admin' })).toBeDisabled();
-	await page.goto('/admin');
+	await open(page, '/admin');
 	await expect(page.getByRole('row', { name: /Sam Whitfield/ })).toContainText('Administrator');
 });
 
@@ -74,8 +78,10 @@ test('deactivating a user ends their open session at once', async ({ browser, pa
 	await signIn(traineePage, 'trainee3');
 
 	await signIn(page, 'admin');
-	await page.goto('/admin');
+	await open(page, '/admin');
 	await page.getByRole('row', { name: /trainee3/ }).getByRole('link', { name: /Manage/ }).click();
+	await expect(page.getByRole('heading', { name: 'Roles', exact: true })).toBeVisible();
+	await hydrated(page);
 	await page.getByRole('button', { name: 'Deactivate trainee3' }).click();
 	await expect(page.getByRole('status')).toContainText('Account deactivated');
 

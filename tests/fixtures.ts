@@ -19,8 +19,20 @@ export const test = base.extend<{ app: RunningServer }>({
 });
 export { expect };
 
+/** Wait until the page has hydrated, so clicks and typing are not undone by hydration. */
+export async function hydrated(page: Page): Promise<void> {
+	await page.locator('body[data-hydrated="true"]').waitFor();
+}
+
+/** A full page load that is ready for interaction. */
+export async function open(page: Page, path: string) {
+	const response = await page.goto(path);
+	await hydrated(page);
+	return response;
+}
+
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
-	await page.goto('/login');
+	await open(page, '/login');
 	await page.getByLabel('Username').fill(username);
 	await page.getByLabel('Password').fill(password);
 	await page.getByRole('button', { name: 'Sign in' }).click();
