@@ -4,6 +4,7 @@ import { STANDARD_FLOAT } from './cashiering';
 import { subBalance } from './ledger';
 import type { Actor, Command, DomainEvent, RejectionCode, SandboxState } from './model';
 import { createClerkSystem } from './system';
+import { startCommand } from './utility/test-support';
 import { CLERK, CLERK2, SUPERVISOR } from './workload';
 
 /**
@@ -37,23 +38,8 @@ const counts = (extra: Partial<Record<keyof typeof STANDARD_FLOAT, number>>) => 
 	for (const [k, n] of Object.entries(extra) as Array<[keyof typeof STANDARD_FLOAT, number]>) c[k] += n;
 	return c;
 };
-const owner = (serviceAddress: string, extra: Record<string, unknown> = {}) => ({
-	type: 'utility.start-service',
-	name: 'Maria Alvarez',
-	phone: '209-555-0143',
-	mailingAddress: 'PO Box 12, Tracy CA 95376',
-	photoIdChecked: true,
-	serviceAddress,
-	class: 'residential',
-	dwelling: 'single',
-	meterSize: '5/8',
-	cartSize: '35',
-	parcels: '1',
-	occupancy: 'owner',
-	proof: 'deed',
-	startRead: '1000',
-	...extra
-});
+// The utility tests' owner start, at another address and mailing address.
+const owner = (serviceAddress: string, extra: Record<string, unknown> = {}) => startCommand({ mailingAddress: 'PO Box 12, Tracy CA 95376', serviceAddress, ...extra });
 const business = (name: string, extra: Record<string, unknown> = {}) => ({
 	name,
 	owner: 'Ana Ruiz',
