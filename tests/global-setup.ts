@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, startServer } from './server';
+import { BUILD, startServer } from './server';
 
 /** Make the demo data dir once (users are hashed with scrypt: slow to redo per test); tests copy it. */
 export default async function globalSetup(): Promise<void> {
-	if (!existsSync(join(ROOT, 'build', 'index.js'))) throw new Error('No build found: run `npm run build` before the end-to-end tests.');
+	if (!existsSync(join(BUILD, 'index.js'))) throw new Error('No build found: run `npm run build` before the end-to-end tests.');
 	const template = await mkdtemp(join(tmpdir(), 'clerk-e2e-template-'));
 	const server = await startServer(template);
 	await server.stop();

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..');
+/** The built app under test (BUILD_DIR, as svelte.config.js builds it). */
+export const BUILD = resolve(ROOT, process.env.BUILD_DIR || 'build');
 
 export function freePort(): Promise<number> {
 	return new Promise((resolvePort, reject) => {
@@ -25,7 +27,7 @@ export type RunningServer = { url: string; dataDir: string; process: ChildProces
 export async function startServer(dataDir: string, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, [join(ROOT, 'build', 'index.js')], {
+	const child = spawn(process.execPath, [join(BUILD, 'index.js')], {
 		cwd: ROOT,
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, DATA_DIR: dataDir, NODE_ENV: 'production', ...extraEnv },
 		stdio: ['ignore', 'pipe', 'pipe']

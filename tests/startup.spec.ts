@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { freePort, removeDir, ROOT, startServer } from './server';
+import { BUILD, freePort, removeDir, ROOT, startServer } from './server';
 
 test('a new data dir is created with the demo world and survives a restart', async () => {
 	const dir = join(await mkdtemp(join(tmpdir(), 'clerk-start-')), 'nested', 'data');
@@ -22,7 +22,7 @@ test('a corrupt data file stops start-up with a message naming it', async () => 
 	await writeFile(join(dir, 'users.json'), '{"users": [');
 	await writeFile(join(dir, 'audit', '2026-11.json'), '');
 	const port = await freePort();
-	const child = spawn(process.execPath, [join(ROOT, 'build', 'index.js')], {
+	const child = spawn(process.execPath, [join(BUILD, 'index.js')], {
 		cwd: ROOT,
 		env: { ...process.env, PORT: String(port), DATA_DIR: dir },
 		stdio: ['ignore', 'pipe', 'pipe']
