@@ -32,7 +32,7 @@ export type DailyCashReport = { date: BusinessDate; drawers: DrawerReport[]; tot
 
 export type TenderTotals = Record<TenderType, Money> & { total: Money; receipts: number };
 
-function drawerReport(state: Readonly<SandboxState>, d: DrawerSession): DrawerReport {
+export function drawerReport(state: Readonly<SandboxState>, d: DrawerSession): DrawerReport {
 	const t = drawerTotals(state, d);
 	const report: DrawerReport = {
 		drawerId: d.id,
