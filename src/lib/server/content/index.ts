@@ -1,10 +1,11 @@
 /**
- * Content for the app: lessons and pages loaded from markdown files with YAML front matter.
+ * Content for the app: lessons, pages, exam items and blueprints loaded from markdown files with
+ * YAML front matter.
  * Everything here is import-safe from plain Node/tsx (no $lib / $env aliases).
  */
 import { resolve } from 'node:path';
 import { formatContentErrors, loadContent, type ContentError } from './load';
-import type { ContentBundle, Lesson, Page } from './schemas';
+import type { BankItem, Blueprint, ContentBundle, Lesson, Page } from './schemas';
 
 export { parseFrontMatter, type FrontMatter, type FrontMatterResult, type LineError } from './front-matter';
 export { renderMarkdown, renderContent, headingsOf, slugify, type Heading } from './render';
@@ -12,13 +13,17 @@ export {
 	KINDS,
 	lessonSchema,
 	pageSchema,
+	type BankItem,
+	type Blueprint,
 	type ContentBundle,
 	type ContentKind,
+	type ContentProblem,
 	type Lesson,
 	type Page,
 	type Rendered
 } from './schemas';
-export { loadContent, formatContentErrors, countsLine, type ContentError } from './load';
+export { itemSchema, blueprintSchema } from './exam-schemas';
+export { loadContent, formatContentErrors, countsLine, type ContentError, type LoadedContent } from './load';
 
 /** The content root: CONTENT_DIR, or ./content, resolved from the working directory. */
 export function contentDir(): string {
@@ -58,4 +63,12 @@ export function findLesson(bundle: ContentBundle, id: string): Lesson | undefine
 
 export function findPage(bundle: ContentBundle, id: string): Page | undefined {
 	return bundle.pages.find((p) => p.id === id);
+}
+
+export function findItem(bundle: ContentBundle, id: string): BankItem | undefined {
+	return bundle.items.find((i) => i.id === id);
+}
+
+export function findBlueprint(bundle: ContentBundle, id: string): Blueprint | undefined {
+	return bundle.exams.find((b) => b.id === id);
 }

@@ -1,42 +1,28 @@
 /**
  * Front matter schemas and the registry of content kinds.
  *
- * Each kind is one entry in KINDS (bundle key, folder, strict schema, item builder, sort order);
- * the loader, the bundle type and the counts line all follow the registry, so adding scenarios,
- * exam items or blueprints later means adding one entry here.
+ * Each kind is one entry in KINDS (bundle key, folder, strict schema, item builder, sort order,
+ * extra checks); the loader, the bundle type and the counts line all follow the registry, so
+ * adding a kind (scenarios, say) means adding one entry here.
  *
- * Every rule carries its own plain-words message ("must be …", or "is required" when the key is
- * missing) because the loader shows them to content authors as `file:line: key: message`.
- * Imports are relative (no $lib) so scripts run under tsx can use this module.
+ * Field helpers with plain-words messages live in fields.ts; the exam kinds' schemas in
+ * exam-schemas.ts. Imports are relative (no $lib) so scripts run under tsx can use this module.
  */
 import { z } from 'zod';
 import { DUTIES, DUTY_IDS } from '../../duties';
+import {
+	blueprintSchema,
+	buildBlueprint,
+	buildItem,
+	checkBlueprint,
+	checkBlueprintDraws,
+	checkItem,
+	itemSchema,
+	type BankItem,
+	type ContentProblem
+} from './exam-schemas';
+import { idField, rule, textField, wholeNumber } from './fields';
 import { renderContent, type Heading } from './render';
-
-/** zod error option: "is required" for a missing key, else "must be <rule>". */
-function rule(text: string) {
-	return {
-		error: (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : `must be ${text}`)
-	};
-}
-
-const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
-const idField = () => {
-	const r = rule('lowercase letters and digits in words joined by single hyphens, like "cash-drawer-basics"');
-	return z.string(r).regex(ID_PATTERN, r);
-};
-
-const textField = (max: number) => {
-	const r = rule(`text of 1 to ${max} characters`);
-	return z.string(r).trim().min(1, r).max(max, r);
-};
-
-const wholeNumber = (min: number, max?: number) => {
-	const r = rule(max === undefined ? `a whole number of ${min} or more` : `a whole number from ${min} to ${max}`);
-	const n = z.number(r).int(r).min(min, r);
-	return max === undefined ? n : n.max(max, r);
-};
 
 export const lessonSchema = z.strictObject({
 	id: idField(),
@@ -64,19 +50,27 @@ export interface Rendered {
 export type Lesson = z.output<typeof lessonSchema> & Rendered;
 export type Page = z.output<typeof pageSchema> & Rendered;
 
-export interface ContentKind<Name extends string, Schema extends z.ZodObject, Item extends { id: string }> {
+export interface ContentKind<Name extends string, Schema extends z.ZodType, Item extends { id: string }> {
 	/** Key in ContentBundle and label in the counts line. */
 	name: Name;
-	/** Folder under the content root holding this kind's `*.md` files. */
+	/** Folder under the content root holding this kind's `*.md` files (README.md is skipped). */
 	folder: string;
+	/** Strict schema of the front matter: an object, or a union of objects on a discriminator key. */
 	schema: Schema;
 	build(data: z.output<Schema>, body: string, file: string): Item;
 	/** Bundle order; items are sorted by id when absent. */
 	compare?(a: Item, b: Item): number;
+	/** Checks of one built item beyond its schema (across fields, against its body). */
+	check?(item: Item): ContentProblem[];
+	/** Checks once every kind is loaded, given each kind's valid items by name. */
+	checkWithBundle?(item: Item, loaded: LoadedItems): ContentProblem[];
 }
 
+/** Each kind's valid items by kind name, as the loader has them before the bundle is typed. */
+export type LoadedItems = Readonly<Record<string, readonly { id: string }[]>>;
+
 /** Identity helper that keeps the literal name and item type of each kind. */
-function defineKind<const Name extends string, Schema extends z.ZodObject, Item extends { id: string }>(
+function defineKind<const Name extends string, Schema extends z.ZodType, Item extends { id: string }>(
 	kind: ContentKind<Name, Schema, Item>
 ): ContentKind<Name, Schema, Item> {
 	return kind;
@@ -97,10 +91,28 @@ export const KINDS = [
 		folder: 'pages',
 		schema: pageSchema,
 		build: (data, body, file): Page => ({ ...data, ...renderContent(body), file })
+	}),
+	defineKind({
+		name: 'items',
+		folder: 'items',
+		schema: itemSchema,
+		build: buildItem,
+		check: checkItem
+	}),
+	defineKind({
+		name: 'exams',
+		folder: 'exams',
+		schema: blueprintSchema,
+		build: buildBlueprint,
+		check: checkBlueprint,
+		// The items kind comes first in KINDS, so its valid items are loaded by now.
+		checkWithBundle: (blueprint, loaded) => checkBlueprintDraws(blueprint, (loaded.items ?? []) as readonly BankItem[])
 	})
 ] as const;
 
 type AnyKind = (typeof KINDS)[number];
 
-/** Every kind's items, keyed by kind name: { lessons: Lesson[]; pages: Page[] }. */
+/** Every kind's items, keyed by kind name: { lessons: Lesson[]; pages: Page[]; items: BankItem[]; exams: Blueprint[] }. */
 export type ContentBundle = { [K in AnyKind as K['name']]: ReturnType<K['build']>[] };
+
+export type { BankItem, Blueprint, ContentProblem } from './exam-schemas';

@@ -1,0 +1,41 @@
+/**
+ * The written-exam domain: pure and deterministic (no I/O, no clock, no Math.random; time and
+ * seeds are inputs). Items and blueprints come from content/ (validated by the content loader)
+ * or from a GIFT import; the server delivers, stores and scores attempts with these functions.
+ *
+ * Keys and scoring run on the server only: a page may import presentItem's output types, never
+ * an ExamItem.
+ */
+export * from './types';
+export { EXAM_TOPICS, TOPIC_IDS, topicLabel, type TopicId } from './topics';
+export { attemptRandom, shuffled, shuffledIndexes, SeededRandom } from './random';
+export { parseFormula, evaluateFormula, FormulaError, type Formula, type FormulaParse } from './formula';
+export { drawVariables, fillPlaceholders, parameterizedAnswer, displayValue, valueCount, PLACEHOLDER } from './parameters';
+export { validateItem, validateBlueprint, ITEM_LIMITS, type ItemProblem, type BlueprintProblem } from './validate';
+export { drawExam, deliverItem, findDrawShortfalls, itemMatchesRule, describeRule, DrawError, type DrawShortfall } from './draw';
+export { presentItem, readResponse, MAX_ANSWER_CHARACTERS, MAX_ESSAY_CHARACTERS, type ReadResponse } from './present';
+export { scoreResponse, scoreEssay, scoreAttempt, cashTotal, numericKey, type AttemptToScore, type EssayMarks } from './score';
+export { reviewItem, type AnswerKey, type ReviewedItem } from './review';
+export {
+	boundElapsed,
+	countTypingErrors,
+	countCharacters,
+	typingFigures,
+	tenKeyFigures,
+	scoreTypingTest,
+	scoreTenKeyTest,
+	tenKeyBatch,
+	generateTenKeyEntries,
+	fastestTypingMs,
+	fastestTenKeyMs,
+	FASTEST_TYPING_CHARACTERS_PER_SECOND,
+	FASTEST_TEN_KEY_KEYSTROKES_PER_SECOND,
+	type BoundedElapsed,
+	type ElapsedAdjustment,
+	type TypingResult,
+	type TenKeyResult,
+	type SkillsScore
+} from './skills';
+export { parseGift, type GiftImport, type GiftImported, type GiftRejected, type GiftImportOptions } from './gift';
+export { itemToMarkdown } from './markdown';
+export { normalizeAnswer } from './text';
