@@ -1,7 +1,7 @@
 /** One small item of every kind, for the exam domain's unit tests. */
 import type { DeliveredItem, ExamBlueprint, ExamItem, ItemOfKind } from './types';
 
-const base = { topic: 'utility-billing', tags: [], difficulty: 2, points: 1 } as const;
+const base = { topic: 'utility-billing' as const, tags: [] as string[], difficulty: 2 as const, points: 1 };
 
 export const single: ItemOfKind<'single-choice'> = {
 	...base,
