@@ -1,7 +1,7 @@
 /** The exam kinds of the content registry: items (content/items/) and blueprints (content/exams/). */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { itemToMarkdown } from '../../exams/markdown';
 import { ALL_KINDS_BANK } from '../../exams/test-bank';
@@ -281,5 +281,21 @@ describe('blueprints', () => {
 		expect(messages((await loadContent(root)).errors)).toEqual([
 			'exams/quiz.md:16: sections[1].items[1]: "deposit" is already in section more; an item appears once per exam'
 		]);
+	});
+});
+
+describe('the real exam content', () => {
+	it('has items of every kind, a practice exam the bank can fill, and the written exam as a draft', async () => {
+		const { bundle, errors, warnings } = await loadContent(resolve('content'));
+		expect(messages(errors)).toEqual([]);
+		expect(new Set(bundle.items.map((i) => i.kind)).size).toBe(12);
+		const practice = findBlueprint(bundle, 'practice');
+		expect(practice).toMatchObject({ purpose: 'practice', timeLimitMinutes: 20, attemptsAllowed: 'unlimited', showAfterSubmit: 'score-and-feedback', draft: false });
+		expect(practice!.sections.flatMap((s) => s.draw).reduce((n, r) => n + r.count, 0)).toBe(15);
+		const written = findBlueprint(bundle, 'account-clerk-written');
+		expect(written).toMatchObject({ title: 'Account Clerk written exam', purpose: 'exam', timeLimitMinutes: 150, attemptsAllowed: 1 });
+		expect(written!.sections.flatMap((s) => [...s.items, ...s.draw.flatMap((r) => Array<string>(r.count).fill(''))]).length).toBe(85);
+		// Shortfalls of a draft are warnings only, and only for the draft.
+		expect(new Set(warnings.map((w) => w.file))).toEqual(written!.draft ? new Set(['content/exams/account-clerk-written.md']) : new Set());
 	});
 });
