@@ -36,6 +36,7 @@ export {
 	type TenKeyResult,
 	type SkillsScore
 } from './skills';
+export { attemptDeadline, remainingMs, saveAllowed, SAVE_GRACE_MS, MAX_ACCOMMODATION } from './timing';
 export { parseGift, type GiftImport, type GiftImported, type GiftRejected, type GiftImportOptions } from './gift';
 export { itemToMarkdown } from './markdown';
 export { normalizeAnswer } from './text';
