@@ -140,6 +140,7 @@ describe('presentItem', () => {
 		expect(() => presentItem(single, inOrder(check))).toThrow('delivered item check is not item single');
 		expect(() => presentItem(single, inOrder(single, { order: [0, 0, 1] }))).toThrow('no valid option order');
 		expect(() => presentItem(matching, inOrder(matching, { choiceOrder: [0, 1] }))).toThrow('no valid choice order');
+		expect(() => presentItem(parameterized, inOrder(parameterized))).toThrow('delivered item parameterized has no value for unpaid');
 	});
 });
 

@@ -23,6 +23,10 @@ function orderOf(delivered: DeliveredItem, length: number, what: string): number
 /** The candidate's view of `item` as delivered; throws if `delivered` is not for this item. */
 export function presentItem(item: ExamItem, delivered: DeliveredItem): PresentedItem {
 	if (delivered.itemId !== item.id) throw new Error(`delivered item ${delivered.itemId} is not item ${item.id}`);
+	if (item.kind === 'parameterized') {
+		const missing = Object.keys(item.variables).filter((name) => !Object.hasOwn(delivered.variables ?? {}, name));
+		if (missing.length > 0) throw new Error(`delivered item ${delivered.itemId} has no value for ${missing.join(', ')}`);
+	}
 	const fill = (text: string) => (item.kind === 'parameterized' ? fillPlaceholders(text, item, delivered.variables ?? {}) : text).trim();
 	const base = {
 		points: delivered.points,
