@@ -223,13 +223,13 @@ export function parseGift(source: string, options: GiftImportOptions): GiftImpor
 			let id = base;
 			for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
 			if (id !== base) parsed.warnings.push(`the id "${base}" is taken; this item is "${id}"`);
-			taken.add(id);
 			const tags = [...new Set([...(options.tags ?? []), ...(category ? [category] : [])])];
 			const item = { ...parsed.item, id, tags } as ExamItem;
 			const problems = validateItem(item);
 			if (problems.length > 0) {
 				throw new Reject(problems.map((p) => (p.path.length > 0 ? `${p.path.join('.')}: ${p.message}` : p.message)).join('; '));
 			}
+			taken.add(id);
 			result.items.push({ line: startLine, ...(title ? { title } : {}), item, warnings: parsed.warnings });
 		} catch (err) {
 			if (!(err instanceof Reject)) throw err;
