@@ -159,19 +159,19 @@ function describeIssue(issue: z.core.$ZodIssue, fm: FrontMatter, schema: z.ZodTy
  */
 function allowedKeys(schema: z.ZodType, data: unknown, path: readonly PropertyKey[]): string[] {
 	let node: unknown = data;
-	let s = resolve(schema, node);
+	let s = unwrapSchema(schema, node);
 	for (const seg of path) {
 		node = typeof node === 'object' && node !== null ? (node as Record<PropertyKey, unknown>)[seg] : undefined;
 		const def = s?.def as { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; valueType?: z.ZodType } | undefined;
 		const next = def?.type === 'object' ? def.shape?.[String(seg)] : def?.type === 'array' ? def.element : def?.type === 'record' ? def.valueType : undefined;
-		s = next ? resolve(next, node) : undefined;
+		s = next ? unwrapSchema(next, node) : undefined;
 	}
 	const def = s?.def as { type: string; shape?: Record<string, unknown> } | undefined;
 	return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
 }
 
 /** Unwrap optional/default/transform wrappers and choose a discriminated union's member. */
-function resolve(schema: z.ZodType, data: unknown): z.ZodType | undefined {
+function unwrapSchema(schema: z.ZodType, data: unknown): z.ZodType | undefined {
 	let s: z.ZodType | undefined = schema;
 	for (let guard = 0; s && guard < 20; guard++) {
 		const def = s.def as { type: string; innerType?: z.ZodType; in?: z.ZodType; discriminator?: string; options?: z.ZodType[] };
