@@ -1,4 +1,5 @@
 import { Money, sum } from '$lib/money';
+import { wireMoney } from './wire-money';
 
 /**
  * The general ledger on the training edition's chart of accounts (POLICY.md §8). Every event
@@ -108,12 +109,18 @@ export function emptyLedger(): LedgerState {
 export function postEntry(ledger: LedgerState, entry: JournalEntry, date?: string): void {
 	const month = date ? (ledger.monthly[date.slice(0, 7)] ??= {}) : undefined;
 	for (const line of entry.lines) {
-		const delta = line.debit ? Money.of(line.debit) : Money.of(line.credit!).negated();
-		ledger.gl[line.account] = (ledger.gl[line.account] ?? Money.ZERO).plus(delta);
-		if (line.sub) ledger.sub[line.sub] = (ledger.sub[line.sub] ?? Money.ZERO).plus(delta);
-		if (month) month[line.account] = (month[line.account] ?? Money.ZERO).plus(delta);
+		// The line's amount is shared and debits add it, credits take it off: one new Money per balance.
+		const debit = Boolean(line.debit);
+		const amount = wireMoney(debit ? line.debit! : line.credit!);
+		ledger.gl[line.account] = moved(ledger.gl[line.account], amount, debit);
+		if (line.sub) ledger.sub[line.sub] = moved(ledger.sub[line.sub], amount, debit);
+		if (month) month[line.account] = moved(month[line.account], amount, debit);
 	}
 	ledger.entries++;
+}
+
+function moved(balance: Money = Money.ZERO, amount: Money, debit: boolean): Money {
+	return debit ? balance.plus(amount) : balance.minus(amount);
 }
 
 /** Debit-minus-credit balance of a GL account. */
