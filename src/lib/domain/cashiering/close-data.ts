@@ -1,4 +1,4 @@
-import { Money } from '$lib/money';
+import { wireMoney } from '../wire-money';
 import type { CloseOut, DepositItem, DepositSlip } from './slice';
 
 /** A close-out's figures and deposit slip as they travel in the event: money as canonical strings. */
@@ -27,15 +27,15 @@ export function figuresData(f: Figures): FiguresData {
 
 export function figuresFrom(d: FiguresData): Figures {
 	return {
-		cash: Money.of(d.cash),
-		checks: { count: d.checks.count, total: Money.of(d.checks.total) },
-		moneyOrders: { count: d.moneyOrders.count, total: Money.of(d.moneyOrders.total) },
-		cards: Money.of(d.cards)
+		cash: wireMoney(d.cash),
+		checks: { count: d.checks.count, total: wireMoney(d.checks.total) },
+		moneyOrders: { count: d.moneyOrders.count, total: wireMoney(d.moneyOrders.total) },
+		cards: wireMoney(d.cards)
 	};
 }
 
 const itemData = (i: DepositItem): ItemData => ({ ...i, amount: i.amount.toString() });
-const itemFrom = (i: ItemData): DepositItem => ({ ...i, amount: Money.of(i.amount) });
+const itemFrom = (i: ItemData): DepositItem => ({ ...i, amount: wireMoney(i.amount) });
 
 export function depositData(d: DepositSlip): DepositData {
 	const data: DepositData = {
@@ -55,12 +55,12 @@ export function depositFrom(d: DepositData): DepositSlip {
 	const slip: DepositSlip = {
 		date: d.date,
 		drawerId: d.drawerId,
-		cash: Money.of(d.cash),
+		cash: wireMoney(d.cash),
 		checks: d.checks.map(itemFrom),
 		moneyOrders: d.moneyOrders.map(itemFrom),
-		checksTotal: Money.of(d.checksTotal),
-		total: Money.of(d.total)
+		checksTotal: wireMoney(d.checksTotal),
+		total: wireMoney(d.total)
 	};
-	if (d.cashByDenomination && d.currency && d.coin) Object.assign(slip, { cashByDenomination: d.cashByDenomination, currency: Money.of(d.currency), coin: Money.of(d.coin) });
+	if (d.cashByDenomination && d.currency && d.coin) Object.assign(slip, { cashByDenomination: d.cashByDenomination, currency: wireMoney(d.currency), coin: wireMoney(d.coin) });
 	return slip;
 }

@@ -3,6 +3,7 @@ import { journal } from '../ledger';
 import { accept, needsApproval, reject, type Command, type CommandContext, type CommandHandler, type EventApplier, type SandboxState } from '../model';
 import { amount, text, wholeNumber, type Field } from '../validate';
 import { bump, nextId } from '../kernel/ids';
+import { wireMoney } from '../wire-money';
 import { FLOAT_TOTAL, STANDARD_FLOAT, countTotal, currencyAndCoin, describeDifferences, parseCounts, splitFloat, type Counts } from './denominations';
 import { drawerTotals, openDrawerOf, type CheckList, type CloseOut, type DepositItem, type DepositSlip, type DrawerSession } from './slice';
 import { depositData, depositFrom, figuresData, figuresFrom, type DepositData, type FiguresData } from './close-data';
@@ -54,7 +55,7 @@ export const drawerOpened: EventApplier = (state, event) => {
 		clerkName: event.clerkName as string,
 		date: event.date,
 		openedAt: event.at,
-		float: Money.of(event.float as string),
+		float: wireMoney(event.float as string),
 		openCounts: { ...(event.counts as Counts) },
 		status: 'open',
 		receiptNos: []
@@ -218,7 +219,7 @@ export const drawerClosed: EventApplier = (state, event) => {
 		counts: { ...(event.counts as Counts) },
 		expected: figuresFrom(event.expected as FiguresData),
 		counted: figuresFrom(event.counted as FiguresData),
-		difference: Money.of(event.difference as string),
+		difference: wireMoney(event.difference as string),
 		withinLimit: event.withinLimit as boolean,
 		note: event.note as string,
 		deposit: depositFrom(event.deposit as DepositData)

@@ -4,6 +4,7 @@ import { journal, type JournalEntry } from '../ledger';
 import { accept, reject, type CommandHandler, type EventApplier, type JournalLineInput, type ReceiptRef } from '../model';
 import { amount, date, text } from '../validate';
 import { bump, nextId } from '../kernel/ids';
+import { wireMoney } from '../wire-money';
 import { isCashOnly, openDrawerOf, type Allocation, type Receipt, type ReceiptLine, type Tender } from './slice';
 import { parseTender, tenderData, tenderFrom, type TenderData } from './tenders';
 import { MAX_AMOUNT, closeAwaitingApproval, list, record, targetFor, usd } from './util';
@@ -162,12 +163,12 @@ export const paymentTaken: EventApplier = (state, event, env) => {
 		drawerId: event.drawerId as string,
 		clerkId: event.clerkId as string,
 		clerkName: event.clerkName as string,
-		lines: (event.lines as LineData[]).map((l) => ({ ...l, amount: Money.of(l.amount) })),
+		lines: (event.lines as LineData[]).map((l) => ({ ...l, amount: wireMoney(l.amount) })),
 		tenders: (event.tenders as TenderData[]).map(tenderFrom),
-		total: Money.of(event.total as string),
-		tendered: Money.of(event.tendered as string),
-		change: Money.of(event.change as string),
-		allocations: (event.allocations as AllocationData[]).map((a) => ({ ...a, amount: Money.of(a.amount) })),
+		total: wireMoney(event.total as string),
+		tendered: wireMoney(event.tendered as string),
+		change: wireMoney(event.change as string),
+		allocations: (event.allocations as AllocationData[]).map((a) => ({ ...a, amount: wireMoney(a.amount) })),
 		journal: { memo: entry.memo, lines: entry.lines.map((l) => ({ ...l })) },
 		status: 'valid'
 	};

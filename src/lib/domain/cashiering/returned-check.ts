@@ -4,6 +4,7 @@ import { journal } from '../ledger';
 import { accept, reject, type CommandHandler, type EventApplier, type JournalLineInput, type PaymentTarget } from '../model';
 import { oneOf, text } from '../validate';
 import { bump, nextId } from '../kernel/ids';
+import { wireMoney } from '../wire-money';
 import { receiptRef } from './payment';
 import { RETURN_REASONS, cashOnlyKey, type ReturnReason, type ReturnedCheck } from './slice';
 import { own, targetFor } from './util';
@@ -97,14 +98,14 @@ export const checkReturned: EventApplier = (state, event, env) => {
 	const tender = receipt.tenders[event.tenderIndex as number]!;
 	if (tender.type === 'check') tender.returnedAs = id;
 	const until = event.cashOnlyUntil as string;
-	const reversed = (event.reversed as Reversed[]).map((r) => ({ ...r, amount: Money.of(r.amount) }));
-	const fee = Money.of(event.fee as string);
+	const reversed = (event.reversed as Reversed[]).map((r) => ({ ...r, amount: wireMoney(r.amount) }));
+	const fee = wireMoney(event.fee as string);
 	const record: ReturnedCheck = {
 		id,
 		receiptNo: receipt.receiptNo,
 		checkNumber: event.checkNumber as string,
 		bank: event.bank as string,
-		amount: Money.of(event.amount as string),
+		amount: wireMoney(event.amount as string),
 		reason: event.reason as ReturnReason,
 		note: event.note as string,
 		date: event.date,

@@ -2,6 +2,7 @@ import { Money } from '$lib/money';
 import { daysBetween, type BusinessDate } from '../dates';
 import { reject } from '../model';
 import { amount, date, oneOf, text, type Field } from '../validate';
+import { wireMoney } from '../wire-money';
 import type { CardBrand, Tender, TenderType } from './slice';
 import { MAX_AMOUNT, record, usd } from './util';
 
@@ -86,7 +87,7 @@ function parseCard(t: Record<string, unknown>, at: string, amt: Money): Field<Te
 export type TenderData = Omit<Tender, 'amount'> & { amount: string };
 
 export const tenderData = (t: Tender): TenderData => ({ ...t, amount: t.amount.toString() }) as TenderData;
-export const tenderFrom = (d: TenderData): Tender => ({ ...d, amount: Money.of(d.amount) }) as Tender;
+export const tenderFrom = (d: TenderData): Tender => ({ ...d, amount: wireMoney(d.amount) }) as Tender;
 
 /** "Check #1234 (Bank of Stockton)" for receipts and messages. */
 export function describeTender(t: Tender): string {

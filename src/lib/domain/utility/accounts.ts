@@ -2,6 +2,7 @@ import { Money } from '$lib/money';
 import { addBusinessDays, addDays, formatLongDate, type BusinessDate } from '../dates';
 import { journal } from '../ledger';
 import { accept, reject, type CommandHandler, type DomainEvent, type EventApplier, type ProposedEvent, type SandboxState } from '../model';
+import { wireMoney } from '../wire-money';
 import { planBill } from './billing';
 import { cr, dep, ua } from './gl';
 import { IdAllocator, claimId } from './ids';
@@ -243,7 +244,7 @@ export const accountEvents: Record<string, EventApplier> = {
 		const start: MeterRead = { date: w.startDate, reading: event.startRead as number, kind: 'start' };
 		state.utility.accounts[w.number] = {
 			...w,
-			solidWasteContract: w.solidWasteContract === null ? null : Money.of(w.solidWasteContract),
+			solidWasteContract: w.solidWasteContract === null ? null : wireMoney(w.solidWasteContract),
 			stopDate: null,
 			billedThrough: null,
 			lastBilledRead: { ...start },
@@ -268,12 +269,12 @@ export const accountEvents: Record<string, EventApplier> = {
 		const n = event.account as string;
 		const account = state.utility.accounts[n]!;
 		applyAllocations(state, n, fromWire(event.allocations));
-		account.depositHeld = account.depositHeld.minus(Money.of(event.amount as string));
-		account.credit = account.credit.plus(Money.of(event.toCredit as string));
+		account.depositHeld = account.depositHeld.minus(wireMoney(event.amount as string));
+		account.credit = account.credit.plus(wireMoney(event.toCredit as string));
 	},
 	'utility.refund-requested': (state, event) => {
 		const n = event.account as string;
-		const amount = Money.of(event.amount as string);
+		const amount = wireMoney(event.amount as string);
 		const account = state.utility.accounts[n]!;
 		account.credit = account.credit.minus(amount);
 		state.utility.refunds.push({ id: event.refundId as string, account: n, date: event.date, amount, payee: event.payee as string, mailTo: event.mailTo as string });
@@ -295,7 +296,7 @@ export const accountEvents: Record<string, EventApplier> = {
 
 /** A $175.00 deposit owed at the counter (not receivable: it is posted to 2110 when paid). */
 export function addDepositItem(state: SandboxState, event: DomainEvent, account: string, itemId: string, dueDate: BusinessDate, description = 'Service deposit'): void {
-	const amount = Money.of((event.deposit as string | undefined) ?? DEPOSIT.toString());
+	const amount = wireMoney((event.deposit as string | undefined) ?? DEPOSIT.toString());
 	(state.utility.items[account] ??= []).push({ id: itemId, kind: 'deposit', description, postedOn: event.date, billDate: event.date, dueDate, amount, remaining: amount });
 	claimId(state, 'item', itemId);
 }

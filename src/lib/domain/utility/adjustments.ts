@@ -2,6 +2,7 @@ import { Money, formatUSD, min, parseMoney } from '$lib/money';
 import { addDays, addMonths, formatLongDate, type BusinessDate } from '../dates';
 import { journal, type GlAccount } from '../ledger';
 import { accept, needsApproval, reject, type CommandContext, type CommandHandler, type EventApplier, type ProposedEvent, type SandboxState } from '../model';
+import { wireMoney } from '../wire-money';
 import { billsOf } from './billing';
 import { creditPlan } from './fees';
 import { cr, ua } from './gl';
@@ -202,19 +203,19 @@ type WireNewItem = { id: string; description: string; dueDate: string; amount?: 
 export const adjustmentEvents: Record<string, EventApplier> = {
 	'utility.adjusted': (state, event) => {
 		const n = event.account as string;
-		const amount = Money.of(event.amount as string);
+		const amount = wireMoney(event.amount as string);
 		const account = state.utility.accounts[n]!;
 		const newItem = event.newItem as WireNewItem;
 		if (newItem) {
-			const owed = Money.of(newItem.amount ?? (event.amount as string));
+			const owed = wireMoney(newItem.amount ?? (event.amount as string));
 			(state.utility.items[n] ??= []).push({ id: newItem.id, kind: 'charge', description: newItem.description, postedOn: event.date, billDate: event.date, dueDate: newItem.dueDate, amount: owed, remaining: owed });
 			claimId(state, 'item', newItem.id);
 		}
 		const target = (event.toAccount as string | undefined) ?? n;
 		applyAllocations(state, target, fromWire(event.allocations));
-		const toCredit = Money.of((event.toCredit as string | undefined) ?? '0');
+		const toCredit = wireMoney((event.toCredit as string | undefined) ?? '0');
 		state.utility.accounts[target]!.credit = state.utility.accounts[target]!.credit.plus(toCredit);
-		if (event.fromCredit) account.credit = account.credit.minus(Money.of(event.fromCredit as string));
+		if (event.fromCredit) account.credit = account.credit.minus(wireMoney(event.fromCredit as string));
 		state.utility.adjustments.push({
 			id: event.adjustmentId as string,
 			account: n,

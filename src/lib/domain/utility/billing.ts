@@ -2,6 +2,7 @@ import { Money, sum } from '$lib/money';
 import { addDays, formatLongDate, type BusinessDate } from '../dates';
 import { journal, type GlAccount } from '../ledger';
 import type { DomainEvent, ProposedEvent, SandboxState } from '../model';
+import { wireMoney } from '../wire-money';
 import { cr, ua } from './gl';
 import { claimId, type IdAllocator } from './ids';
 import { own } from './input';
@@ -114,8 +115,8 @@ export function applyBillIssued(state: SandboxState, event: DomainEvent): void {
 	const number = event.account as string;
 	const account = state.utility.accounts[number]!;
 	const w = event.bill as WireBill;
-	const lines: BillLine[] = w.lines.map((l) => ({ ...l, amount: Money.of(l.amount) }));
-	const bill: Bill = { ...w, readFrom: { ...w.readFrom }, readTo: { ...w.readTo }, account: number, lines, total: Money.of(w.total), creditApplied: Money.of(w.creditApplied) };
+	const lines: BillLine[] = w.lines.map((l) => ({ ...l, amount: wireMoney(l.amount) }));
+	const bill: Bill = { ...w, readFrom: { ...w.readFrom }, readTo: { ...w.readTo }, account: number, lines, total: wireMoney(w.total), creditApplied: wireMoney(w.creditApplied) };
 	state.utility.bills[bill.id] = bill;
 	(state.utility.billsDueOn[bill.delinquentDate] ??= []).push(bill.id);
 	claimId(state, 'bill', bill.id);

@@ -2,6 +2,7 @@ import { Money, min, sum } from '$lib/money';
 import { addDays, addMonths, lastOfMonth, type BusinessDate } from '../dates';
 import { journal } from '../ledger';
 import type { EventApplier, ProposedEvent, SandboxState } from '../model';
+import { wireMoney } from '../wire-money';
 import { planBill } from './billing';
 import { cr, dep, ua } from './gl';
 import { IdAllocator, claimId } from './ids';
@@ -169,7 +170,7 @@ export function onNewDay(state: Readonly<SandboxState>, date: BusinessDate): Pro
 
 export const dayEvents: Record<string, EventApplier> = {
 	'utility.penalty-assessed': (state, event) => {
-		const amount = Money.of(event.amount as string);
+		const amount = wireMoney(event.amount as string);
 		const bill = state.utility.bills[event.billId as string]!;
 		(state.utility.items[event.account as string] ??= []).push({
 			id: event.itemId as string,
@@ -181,21 +182,21 @@ export const dayEvents: Record<string, EventApplier> = {
 			amount,
 			remaining: amount,
 			billId: bill.id,
-			penaltyBasis: Money.of(event.basis as string)
+			penaltyBasis: wireMoney(event.basis as string)
 		});
 		claimId(state, 'item', event.itemId as string);
 	},
 	'utility.penalty-reduced': (state, event) => {
 		const n = event.account as string;
 		const item = state.utility.items[n]!.find((i) => i.id === event.itemId)!;
-		item.amount = item.amount.minus(Money.of(event.amount as string));
-		item.remaining = item.remaining.minus(Money.of(event.offItem as string));
+		item.amount = item.amount.minus(wireMoney(event.amount as string));
+		item.remaining = item.remaining.minus(wireMoney(event.offItem as string));
 		const account = state.utility.accounts[n]!;
-		account.credit = account.credit.plus(Money.of(event.toCredit as string));
+		account.credit = account.credit.plus(wireMoney(event.toCredit as string));
 	},
 	'utility.deposit-credited': (state, event) => {
 		const account = state.utility.accounts[event.account as string]!;
-		const amount = Money.of(event.amount as string);
+		const amount = wireMoney(event.amount as string);
 		account.depositHeld = account.depositHeld.minus(amount);
 		account.credit = account.credit.plus(amount);
 	}

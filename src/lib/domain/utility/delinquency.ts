@@ -1,6 +1,7 @@
 import { Money, formatUSD, sum } from '$lib/money';
 import { addBusinessDays, daysBetween, formatLongDate, type BusinessDate } from '../dates';
 import { accept, reject, type CommandHandler, type EventApplier, type SandboxState } from '../model';
+import { wireMoney } from '../wire-money';
 import { addDepositItem } from './accounts';
 import { feeEvent } from './fees';
 import { IdAllocator, claimId } from './ids';
@@ -130,7 +131,7 @@ export const delinquencyEvents: Record<string, EventApplier> = {
 			id,
 			account: event.account as string,
 			date: event.date,
-			pastDue: Money.of(event.pastDue as string),
+			pastDue: wireMoney(event.pastDue as string),
 			daysDelinquent: event.daysDelinquent as number,
 			disconnectOnOrAfter: event.disconnectOnOrAfter as string,
 			doorHangerOn: null,

@@ -2,6 +2,7 @@ import { Money, compareDecimalStrings, parseDecimal } from '$lib/money';
 import { addDays, type BusinessDate } from '../dates';
 import { journal } from '../ledger';
 import { accept, reject, type CommandHandler, type EventApplier, type ProposedEvent, type SandboxState } from '../model';
+import { wireMoney } from '../wire-money';
 import { cr, ua } from './gl';
 import { IdAllocator, claimId } from './ids';
 import { UtilityInput } from './input';
@@ -96,7 +97,7 @@ export const feeCommands: Record<string, CommandHandler> = {
 
 export const feeEvents: Record<string, EventApplier> = {
 	'utility.fee-charged': (state, event) => {
-		const amount = Money.of(event.amount as string);
+		const amount = wireMoney(event.amount as string);
 		(state.utility.items[event.account as string] ??= []).push({
 			id: event.itemId as string,
 			kind: 'fee',
@@ -116,6 +117,6 @@ export const feeEvents: Record<string, EventApplier> = {
 		item.testResult = event.deviation as string;
 		applyAllocations(state, n, fromWire(event.allocations));
 		const account = state.utility.accounts[n]!;
-		account.credit = account.credit.plus(Money.of(event.toCredit as string));
+		account.credit = account.credit.plus(wireMoney(event.toCredit as string));
 	}
 };

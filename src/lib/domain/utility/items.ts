@@ -1,6 +1,7 @@
 import { Money, min, sum } from '$lib/money';
 import { addMonths, daysBetween, type BusinessDate } from '../dates';
 import type { SandboxState } from '../model';
+import { wireMoney } from '../wire-money';
 import { own } from './input';
 import type { Allocation, Item, UtilityAccount } from './types';
 
@@ -71,7 +72,7 @@ export function toWire(allocations: readonly Allocation[]): WireAllocation[] {
 }
 
 export function fromWire(raw: unknown): Allocation[] {
-	return ((raw ?? []) as WireAllocation[]).map((a) => ({ itemId: a.itemId, amount: Money.of(a.amount) }));
+	return ((raw ?? []) as WireAllocation[]).map((a) => ({ itemId: a.itemId, amount: wireMoney(a.amount) }));
 }
 
 /** Applier side: take allocations off (sign 1) or put them back on (sign -1) the account's items. */

@@ -1,6 +1,7 @@
 import { Money, formatUSD, splitEvenly, sum } from '$lib/money';
 import { addDays, addMonths, formatLongDate, type BusinessDate } from '../dates';
 import { accept, needsApproval, reject, type CommandHandler, type EventApplier, type ProposedEvent, type SandboxState } from '../model';
+import { wireMoney } from '../wire-money';
 import { IdAllocator, claimId } from './ids';
 import { UtilityInput, own } from './input';
 import { isLedgerItem, itemsOf, pastDue } from './items';
@@ -127,9 +128,9 @@ export const planEvents: Record<string, EventApplier> = {
 			account: event.account as string,
 			signedOn: event.date,
 			months: event.months as number,
-			total: Money.of(event.total as string),
-			installments: (event.installments as WireInstallment[]).map((i) => ({ no: i.no, due: i.due, amount: Money.of(i.amount) })),
-			covered: (event.covered as WireAllocation[]).map((c) => ({ itemId: c.itemId, amount: Money.of(c.amount) })),
+			total: wireMoney(event.total as string),
+			installments: (event.installments as WireInstallment[]).map((i) => ({ no: i.no, due: i.due, amount: wireMoney(i.amount) })),
+			covered: (event.covered as WireAllocation[]).map((c) => ({ itemId: c.itemId, amount: wireMoney(c.amount) })),
 			status: 'active'
 		};
 		if (event.approvedBy) plan.approvedBy = event.approvedBy as string;
