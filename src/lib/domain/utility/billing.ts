@@ -115,8 +115,24 @@ export function applyBillIssued(state: SandboxState, event: DomainEvent): void {
 	const number = event.account as string;
 	const account = state.utility.accounts[number]!;
 	const w = event.bill as WireBill;
-	const lines: BillLine[] = w.lines.map((l) => ({ ...l, amount: wireMoney(l.amount) }));
-	const bill: Bill = { ...w, readFrom: { ...w.readFrom }, readTo: { ...w.readTo }, account: number, lines, total: wireMoney(w.total), creditApplied: wireMoney(w.creditApplied) };
+	const lines: BillLine[] = w.lines.map((l) => ({ service: l.service, glAccount: l.glAccount, description: l.description, amount: wireMoney(l.amount) }));
+	// Field by field, in the event's order: much cheaper than spreading the event's bill and overriding half of it.
+	const bill: Bill = {
+		id: w.id,
+		itemId: w.itemId,
+		periodFrom: w.periodFrom,
+		periodTo: w.periodTo,
+		billDate: w.billDate,
+		delinquentDate: w.delinquentDate,
+		lines,
+		total: wireMoney(w.total),
+		use: w.use,
+		readFrom: { ...w.readFrom },
+		readTo: { ...w.readTo },
+		final: w.final,
+		creditApplied: wireMoney(w.creditApplied),
+		account: number
+	};
 	state.utility.bills[bill.id] = bill;
 	(state.utility.billsDueOn[bill.delinquentDate] ??= []).push(bill.id);
 	claimId(state, 'bill', bill.id);
