@@ -1,6 +1,7 @@
 import { formatLongDate } from '../dates';
 import { nextId } from '../kernel/ids';
 import { accept, reject, type CommandHandler, type SandboxState } from '../model';
+import { licensesOfBusiness } from './by-business';
 import { certificateFor, chargeJournal, chargeLines } from './charges';
 import { CommandInput, own } from '../input';
 import { DEPARTMENTS, routingFor } from './routing';
@@ -18,7 +19,7 @@ import {
 	taxYearOf,
 	taxYearStart
 } from './tax';
-import type { Business, License } from './types';
+import type { Business } from './types';
 
 /** Commands `license.*` (POLICY.md §3). Handlers only decide; the appliers in events.ts change the slice. */
 
@@ -42,10 +43,6 @@ function readProfile(input: CommandInput): Profile {
 function duplicateOf(state: Readonly<SandboxState>, profile: Profile): Business | undefined {
 	const key = (s: string) => s.toLowerCase();
 	return Object.values(state.licenses.businesses).find((b) => key(b.name) === key(profile.name) && key(b.address) === key(profile.address));
-}
-
-function licensesOf(state: Readonly<SandboxState>, businessId: string): License[] {
-	return Object.values(state.licenses.licenses).filter((l) => l.businessId === businessId);
 }
 
 const UNDER_REVIEW = new Set(['applied', 'in-review']);
@@ -143,7 +140,7 @@ const renewLicense: CommandHandler = (state, command) => {
 	if (taxYear > current && state.businessDate < renewalNoticeDate(taxYear)) {
 		return reject('policy', `Renewals for ${taxYearLabel(taxYear)} open on ${formatLongDate(renewalNoticeDate(taxYear))}, when the notices go out.`, 'taxYear');
 	}
-	const held = licensesOf(state, businessId);
+	const held = licensesOfBusiness(state.licenses.licenses, businessId);
 	const existing = held.find((l) => l.taxYear === taxYear);
 	if (existing) return reject('wrong-status', `${business.name} already has license ${existing.number} for ${taxYearLabel(taxYear)}.`, 'taxYear');
 	if (!held.some((l) => l.taxYear < taxYear && !UNDER_REVIEW.has(l.status))) {

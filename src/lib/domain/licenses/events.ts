@@ -1,6 +1,7 @@
 import { Money, sum } from '$lib/money';
 import { bump } from '../kernel/ids';
 import type { DomainEvent, EventApplier, SandboxState } from '../model';
+import { licenseAdded } from './by-business';
 import type { ChargeLineData } from './charges';
 import type { Routing } from './routing';
 import { certificateExpiry, taxYearOf } from './tax';
@@ -24,7 +25,7 @@ function copy<T>(value: unknown): T {
 
 function addLicense(state: SandboxState, event: DomainEvent, fields: Pick<License, 'number' | 'businessId' | 'taxYear' | 'kind' | 'status'> & Partial<License>, charges: unknown): void {
 	const list = toCharges(charges);
-	state.licenses.licenses[fields.number] = {
+	const license: License = {
 		filedOn: event.date,
 		grossReceipts: Money.of(event.grossReceipts as string),
 		prorationPercent: 100,
@@ -37,6 +38,8 @@ function addLicense(state: SandboxState, event: DomainEvent, fields: Pick<Licens
 		expires: certificateExpiry(fields.taxYear),
 		...fields
 	};
+	state.licenses.licenses[fields.number] = license;
+	licenseAdded(state.licenses.licenses, license);
 	bump(state, `BL-${fields.taxYear}`);
 }
 

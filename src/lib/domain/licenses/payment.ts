@@ -2,14 +2,13 @@ import type { Money } from '$lib/money';
 import { subBalance } from '../ledger';
 import type { PaymentTarget, ReceiptRef, Rejection, SandboxState } from '../model';
 import { own } from '../input';
+import { licensesOfBusiness } from './by-business';
 import { monthsDelinquent, taxYearStart } from './tax';
 import type { Business, License } from './types';
 
 // This business's licenses still owed, or (with a receipt) the ones that receipt paid.
 function unpaidOrPaidBy(state: Readonly<SandboxState>, businessId: string, receiptNo?: string): License[] {
-	return Object.values(state.licenses.licenses).filter(
-		(l) => l.businessId === businessId && l.kind !== 'on-file' && (receiptNo === undefined ? !l.paid : l.paidReceipt === receiptNo)
-	);
+	return licensesOfBusiness(state.licenses.licenses, businessId).filter((l) => l.kind !== 'on-file' && (receiptNo === undefined ? !l.paid : l.paidReceipt === receiptNo));
 }
 
 // The business a typed reference names: its id, or one of its license numbers.
