@@ -78,6 +78,7 @@ test('mail tray: stamp everything, log each payment with a witness, route it all
 	await expect(card.getByRole('alert')).toContainText('the witness must be a second person, not you');
 	await expect(card.getByLabel('Witness (a second person)')).toHaveAttribute('aria-invalid', 'true');
 	await expect(page.getByTestId('remittance-row')).toHaveCount(0);
+	await page.screenshot({ path: test.info().outputPath('office-mail-open.png'), fullPage: true });
 	await card.getByLabel('Witness (a second person)').fill('Kevin Wilson');
 	await card.getByRole('button', { name: 'Log remittance' }).click();
 	await expect(page.getByRole('status')).toContainText(`${first.id}: the payment is on the remittance log`);
@@ -125,7 +126,7 @@ test('mail tray: stamp everything, log each payment with a witness, route it all
 	await expect(page.getByTestId('remittance-row')).toHaveCount(payments.length);
 	await expect(page.locator('.remittance-log tfoot')).toContainText(formatUSD(sum(payments.map((p) => p.enclosure!.amount))));
 	await expectAccessible(page, 'mail tray (all routed)');
-	await page.screenshot({ path: 'test-results/office-mail.png', fullPage: true });
+	await page.screenshot({ path: test.info().outputPath('office-mail.png'), fullPage: true });
 
 	// The audit trail lists every action, newest first, with the trainee's name.
 	await open(page, `${sb}/audit`);
@@ -145,7 +146,7 @@ test('mail tray: stamp everything, log each payment with a witness, route it all
 	await expect(page.getByText('There are no “nonsense” events in this sandbox')).toBeVisible();
 	await expect(page.getByText('There is no page “abc”')).toBeVisible();
 	await expect(rows).toHaveCount(items.length * 2 + payments.length);
-	await page.screenshot({ path: 'test-results/office-audit.png', fullPage: true });
+	await page.screenshot({ path: test.info().outputPath('office-audit.png'), fullPage: true });
 });
 
 test('stamping and routing mail keyboard-only', async ({ page }) => {
@@ -200,7 +201,7 @@ test('vendor invoices: the failing check side by side, return with reasons, appr
 	await expect(page.getByText('1 check fails')).toBeVisible();
 	await expect(page.getByText(/should be \$/)).toBeVisible();
 	await expectAccessible(page, 'vendor invoice (defective)');
-	await page.screenshot({ path: 'test-results/office-invoice.png', fullPage: true });
+	await page.screenshot({ path: test.info().outputPath('office-invoice.png'), fullPage: true });
 
 	// Returning without a reason is refused; nothing changes.
 	await page.getByRole('button', { name: `Return ${defective.id}` }).click();
@@ -258,6 +259,7 @@ test('reports: each renders, prints and agrees with the books, a payment taken t
 
 	await open(page, `${sb}/reports`);
 	await expectAccessible(page, 'reports index');
+	await page.screenshot({ path: test.info().outputPath('office-reports.png'), fullPage: true });
 
 	await page.getByRole('link', { name: 'Daily cash report' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Daily cash report' })).toBeVisible();
@@ -267,7 +269,7 @@ test('reports: each renders, prints and agrees with the books, a payment taken t
 	await expect(page.getByTestId('tender-total')).toContainText('Total, 1 receipt');
 	await expect(page.getByTestId('tender-total')).toContainText(formatUSD(amount));
 	await expectAccessible(page, 'daily cash report');
-	await page.screenshot({ path: 'test-results/office-daily-cash.png', fullPage: true });
+	await page.screenshot({ path: test.info().outputPath('office-daily-cash.png'), fullPage: true });
 	await page.emulateMedia({ media: 'print' });
 	await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
 	await expect(page.getByRole('navigation', { name: 'Clerk system' })).toBeHidden();
@@ -302,6 +304,7 @@ test('reports: each renders, prints and agrees with the books, a payment taken t
 	await open(page, `${sb}/reports/over-short`);
 	await expect(page.getByTestId('over-short-row').first()).toBeVisible();
 	await expectAccessible(page, 'over/short history');
+	await page.screenshot({ path: test.info().outputPath('office-over-short.png'), fullPage: true });
 
 	await open(page, `${sb}/reports/aging`);
 	await expect(page.getByTestId('aging-total')).toContainText(formatUSD(agingReport(state, today).total));
@@ -311,6 +314,7 @@ test('reports: each renders, prints and agrees with the books, a payment taken t
 	await open(page, `${sb}/reports/delinquent`);
 	await expect(page.getByTestId('delinquent-row')).toHaveCount(delinquent.length);
 	await expectAccessible(page, 'delinquent accounts');
+	await page.screenshot({ path: test.info().outputPath('office-delinquent.png') });
 
 	const licenses = licenseStatusReport(state, today);
 	await open(page, `${sb}/reports/licenses`);
@@ -323,6 +327,7 @@ test('reports: each renders, prints and agrees with the books, a payment taken t
 	await expect(page.getByTestId('monthly-payments')).toContainText(formatUSD(month.payments.total.plus(amount)));
 	await expect(page.getByTestId('monthly-bills')).toContainText(formatUSD(month.bills.total));
 	await expectAccessible(page, 'monthly statistics');
+	await page.screenshot({ path: test.info().outputPath('office-monthly.png'), fullPage: true });
 	await open(page, `${sb}/reports/monthly?month=2026-13`);
 	await expect(page.getByRole('alert')).toContainText('“2026-13” is not a month');
 
