@@ -1,5 +1,6 @@
 import { getContent } from './content';
 import { ensureWorld } from './demo/world';
+import { startExamSweeper } from './exams/service';
 import { dataDir, getStore, openDataDir } from './store';
 
 /**
@@ -17,6 +18,8 @@ export async function startApp(): Promise<void> {
 			new Date()
 		);
 		if (world === 'created') console.log(`Created a new ${process.env.DEMO_WORLD === 'off' ? 'empty' : 'demo'} data dir at ${dir}`);
+		// Exams close at their deadline even when no browser is left.
+		startExamSweeper();
 	} catch (err) {
 		console.error(`\nThe server cannot start.\n${(err as Error).message}\n`);
 		throw err;

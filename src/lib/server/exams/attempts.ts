@@ -1,0 +1,457 @@
+/**
+ * Exam attempts: start, save, submit and close, with the server's clock.
+ *
+ * Files (one writer per file, each rewritten whole and durably by the store):
+ * - `exams/attempts/<id>`      the attempt: who, when, the deadline, what was delivered, the
+ *                              answers by delivered index, flags, save sequence numbers, status
+ *                              and the score (stored at close, shown only when allowed).
+ * - `exams/attempt-items/<id>` the items as they were at the start, written once before the
+ *                              attempt itself: content edits never change an attempt in
+ *                              progress, and the file that every save rewrites stays small.
+ * - `exams/open-attempts`      id → deadline of attempts that may still be open, so the sweeper
+ *                              can close them with no browser left. Added at start; dropped by
+ *                              the sweeper once the deadline and grace have passed (a submit
+ *                              does not touch it, so 250 submits do not queue on one file).
+ * - `exams/owners/<kind>-<id>` the attempts of one candidate, in order (history, attempt limit).
+ *
+ * Every function takes time from the injected clock, so tests can move it.
+ */
+import { randomBytes } from 'node:crypto';
+import {
+	DrawError,
+	drawExam,
+	presentItem,
+	readResponse,
+	saveAllowed,
+	scoreAttempt,
+	type AfterSubmit,
+	type AttemptScore,
+	type DeliveredItem,
+	type ExamBlueprint,
+	type ExamItem,
+	type ExamPurpose,
+	type ItemResponse,
+	type PassingPoint,
+	type PresentedItem
+} from '$lib/exams';
+import type { Store } from '../store';
+import { deadlineOf, examMs, type ExamClock } from './clock';
+
+/** Who sits an attempt. Exam-day applicants (no account) will add `{ kind: 'applicant'; id }`. */
+export type AttemptOwner = { kind: 'user'; id: string };
+export type AttemptStatus = 'in-progress' | 'submitted' | 'closed-at-deadline';
+
+/** The parts of the blueprint an attempt needs after it started (copied, like the items). */
+export interface AttemptExam {
+	title: string;
+	purpose: ExamPurpose;
+	timeLimitMinutes: number;
+	navigation: ExamBlueprint['navigation'];
+	showAfterSubmit: AfterSubmit;
+	passingPoint?: PassingPoint;
+	sections: { id: string; title: string; instructions?: string }[];
+}
+
+export interface Attempt {
+	id: string;
+	blueprintId: string;
+	owner: AttemptOwner;
+	seed: string;
+	exam: AttemptExam;
+	/** Time multiplier ("1", "1.5"). */
+	accommodation: string;
+	/** Length of an exam minute when it started (EXAM_MINUTE_MS). */
+	minuteMs: number;
+	/** Milliseconds since the epoch, from the server's clock. */
+	startedAt: number;
+	deadline: number;
+	delivered: DeliveredItem[];
+	/** By delivered index; null = not answered. */
+	answers: (ItemResponse | null)[];
+	flags: boolean[];
+	/** By delivered index: the sequence number of the save stored (0 = none); older saves are ignored. */
+	seqs: number[];
+	lastSavedAt: number | null;
+	status: AttemptStatus;
+	submittedAt: number | null;
+	closedAt: number | null;
+	/** Computed at submit or close; never sent to the candidate before release. */
+	score: AttemptScore | null;
+	/** When HR released scores (exams whose blueprint shows nothing until release). */
+	releasedAt: number | null;
+}
+
+type ItemsFile = { items: ExamItem[] };
+type OpenIndex = { open: Record<string, number> };
+type OwnerRef = { id: string; blueprintId: string; startedAt: number };
+type OwnerFile = { attempts: OwnerRef[] };
+
+const attemptKey = (id: string) => `exams/attempts/${id}`;
+const itemsKey = (id: string) => `exams/attempt-items/${id}`;
+const ownerKey = (owner: AttemptOwner) => `exams/owners/${owner.kind}-${owner.id}`;
+const OPEN_KEY = 'exams/open-attempts';
+const ATTEMPT_ID = /^a_[0-9a-f]{16}$/;
+
+/** A page view this close to the deadline (or after it) ends the attempt: the browser's clock ran out. */
+export const TIME_UP_SLACK_MS = 2_000;
+
+export type StartOutcome = { ok: true; attemptId: string; resumed: boolean } | { ok: false; code: 'not-found' | 'draft' | 'used' | 'bank'; error: string };
+
+/** One item's whole state as the browser last set it. `seq` grows with every change of that item. */
+export type ItemSave = { index: number; seq: number | 'next'; response: ItemResponse | null; flagged: boolean };
+
+export type SaveOutcome =
+	| { ok: true; seqs: Record<number, number>; remainingMs: number; deadline: number; serverNow: number }
+	| { ok: false; code: 'not-found' | 'invalid' | 'closed'; error: string };
+
+export type CloseOutcome = { ok: true; attempt: Attempt } | { ok: false; code: 'not-found' | 'in-progress'; error: string; remainingMs?: number };
+
+export interface ExamDeps {
+	store: Store;
+	now: () => number;
+	clock: ExamClock;
+	blueprints: () => Promise<readonly ExamBlueprint[]>;
+	bank: () => Promise<readonly ExamItem[]>;
+	newId?: () => string;
+	newSeed?: () => string;
+}
+
+const sameOwner = (a: AttemptOwner, b: AttemptOwner) => a.kind === b.kind && a.id === b.id;
+
+/** May the candidate see the score now? After closing, when the blueprint shows it or HR released it. */
+export function scoreVisible(a: Attempt): boolean {
+	return a.status !== 'in-progress' && (a.exam.showAfterSubmit !== 'nothing-until-release' || a.releasedAt !== null);
+}
+
+/** May the candidate see the key and feedback per item? Practice exams, after closing. */
+export function feedbackVisible(a: Attempt): boolean {
+	return a.status !== 'in-progress' && a.exam.showAfterSubmit === 'score-and-feedback';
+}
+
+/** The size of an exam: items the sections fix plus items they draw. */
+export function itemCount(blueprint: Pick<ExamBlueprint, 'sections'>): number {
+	return blueprint.sections.reduce((n, s) => n + s.items.length + s.draw.reduce((m, r) => m + r.count, 0), 0);
+}
+
+function isSaveList(value: unknown): value is unknown[] {
+	return Array.isArray(value);
+}
+
+export class ExamAttempts {
+	readonly store: Store;
+	readonly clock: ExamClock;
+	readonly #deps: ExamDeps;
+
+	constructor(deps: ExamDeps) {
+		this.#deps = deps;
+		this.store = deps.store;
+		this.clock = deps.clock;
+	}
+
+	now(): number {
+		return this.#deps.now();
+	}
+
+	#newId(): string {
+		return this.#deps.newId?.() ?? `a_${randomBytes(8).toString('hex')}`;
+	}
+
+	async blueprint(id: string): Promise<ExamBlueprint | undefined> {
+		return (await this.#deps.blueprints()).find((b) => b.id === id);
+	}
+
+	/** Start an attempt, or resume the one in progress; refuses drafts, used-up attempts and a bank that cannot fill the exam. */
+	async start(owner: AttemptOwner, blueprintId: string, options: { accommodation?: string } = {}): Promise<StartOutcome> {
+		const blueprint = await this.blueprint(blueprintId);
+		if (!blueprint) return { ok: false, code: 'not-found', error: 'There is no such exam.' };
+		if (blueprint.draft) return { ok: false, code: 'draft', error: `“${blueprint.title}” is still being prepared and cannot be started yet.` };
+
+		const open = await this.#inProgress(owner, blueprintId);
+		if (open) return { ok: true, attemptId: open, resumed: true };
+
+		// Under the candidate's own lock, so two clicks on Start make one attempt.
+		return this.store.update<OwnerFile, StartOutcome>(ownerKey(owner), () => ({ attempts: [] }), async (file) => {
+			const again = await this.#inProgress(owner, blueprintId);
+			if (again) return { ok: true, attemptId: again, resumed: true };
+			const used = file.attempts.filter((r) => r.blueprintId === blueprintId).length;
+			if (blueprint.attemptsAllowed !== 'unlimited' && used >= blueprint.attemptsAllowed) {
+				const n = blueprint.attemptsAllowed;
+				return { ok: false, code: 'used', error: `You have used your ${n === 1 ? 'one attempt' : `${n} attempts`} at “${blueprint.title}”.` };
+			}
+			const id = this.#newId();
+			const seed = this.#deps.newSeed?.() ?? randomBytes(12).toString('hex');
+			const bank = await this.#deps.bank();
+			let delivered: DeliveredItem[];
+			try {
+				delivered = drawExam(blueprint, bank, seed);
+			} catch (err) {
+				if (err instanceof DrawError) return { ok: false, code: 'bank', error: `This exam cannot be started: ${err.message}` };
+				throw err;
+			}
+			const byId = new Map(bank.map((i) => [i.id, i]));
+			const items = delivered.map((d) => {
+				const { file: _file, ...item } = byId.get(d.itemId)! as ExamItem & { file?: string };
+				return item as ExamItem;
+			});
+			const startedAt = this.now();
+			const accommodation = options.accommodation ?? '1';
+			const attempt: Attempt = {
+				id,
+				blueprintId,
+				owner: { ...owner },
+				seed,
+				exam: {
+					title: blueprint.title,
+					purpose: blueprint.purpose,
+					timeLimitMinutes: blueprint.timeLimitMinutes,
+					navigation: blueprint.navigation,
+					showAfterSubmit: blueprint.showAfterSubmit,
+					...(blueprint.passingPoint ? { passingPoint: { ...blueprint.passingPoint } } : {}),
+					sections: blueprint.sections.map((s) => ({ id: s.id, title: s.title, ...(s.instructions ? { instructions: s.instructions } : {}) }))
+				},
+				accommodation,
+				minuteMs: this.clock.minuteMs,
+				startedAt,
+				deadline: deadlineOf(startedAt, blueprint.timeLimitMinutes, accommodation, this.clock),
+				delivered,
+				answers: delivered.map(() => null),
+				flags: delivered.map(() => false),
+				seqs: delivered.map(() => 0),
+				lastSavedAt: null,
+				status: 'in-progress',
+				submittedAt: null,
+				closedAt: null,
+				score: null,
+				releasedAt: null
+			};
+			// Items first: an attempt file never exists without the items it points at.
+			await this.store.put<ItemsFile>(itemsKey(id), { items });
+			await this.store.put<Attempt>(attemptKey(id), attempt);
+			await this.store.update<OpenIndex>(OPEN_KEY, () => ({ open: {} }), (index) => {
+				index.open[id] = attempt.deadline;
+			});
+			file.attempts.push({ id, blueprintId, startedAt });
+			return { ok: true, attemptId: id, resumed: false };
+		});
+	}
+
+	async #inProgress(owner: AttemptOwner, blueprintId: string): Promise<string | undefined> {
+		const refs = (await this.store.get<OwnerFile>(ownerKey(owner)))?.attempts ?? [];
+		for (const ref of [...refs].reverse()) {
+			if (ref.blueprintId !== blueprintId) continue;
+			const a = await this.get(ref.id);
+			if (a?.status === 'in-progress') return a.id;
+		}
+		return undefined;
+	}
+
+	/** The attempt, closed first if it is past its deadline and grace (lazy closing on every access). */
+	async get(id: string): Promise<Readonly<Attempt> | undefined> {
+		if (!ATTEMPT_ID.test(id)) return undefined;
+		const a = await this.store.get<Attempt>(attemptKey(id));
+		if (a && a.status === 'in-progress' && !saveAllowed(this.now(), a.deadline, this.clock.graceMs)) {
+			return (await this.#close(id, 'closed-at-deadline')) ?? a;
+		}
+		return a;
+	}
+
+	/** The attempt if `owner` sat it (undefined otherwise, so nobody learns that another's attempt exists). */
+	async getFor(id: string, owner: AttemptOwner): Promise<Readonly<Attempt> | undefined> {
+		const a = await this.get(id);
+		return a && sameOwner(a.owner, owner) ? a : undefined;
+	}
+
+	/** The items as they were when the attempt started, in delivered order. */
+	async items(id: string): Promise<readonly ExamItem[]> {
+		const file = await this.store.get<ItemsFile>(itemsKey(id));
+		if (!file) throw new Error(`attempt ${id} has no items file`);
+		return file.items;
+	}
+
+	/** What the candidate sees of each item, in delivered order (no keys: presentItem's allow-list). */
+	async presented(a: Pick<Attempt, 'id' | 'delivered'>): Promise<PresentedItem[]> {
+		const items = await this.items(a.id);
+		return a.delivered.map((d, i) => presentItem(items[i]!, d));
+	}
+
+	/** The candidate's attempts, oldest first (each closed first if overdue). */
+	async attemptsOf(owner: AttemptOwner): Promise<Readonly<Attempt>[]> {
+		const refs = (await this.store.get<OwnerFile>(ownerKey(owner)))?.attempts ?? [];
+		const out: Readonly<Attempt>[] = [];
+		for (const ref of refs) {
+			const a = await this.get(ref.id);
+			if (a) out.push(a);
+		}
+		return out;
+	}
+
+	/**
+	 * Store item states sent by the browser (untrusted JSON, or a form post's parsed fields).
+	 * Each is the item's whole state with a sequence number; a save whose number is not above the
+	 * stored one is already there or older, and is acknowledged without being applied. Resolves
+	 * only after the answers are on disk. Accepted until the deadline plus the grace.
+	 */
+	async save(id: string, owner: AttemptOwner, input: unknown): Promise<SaveOutcome> {
+		const a = await this.getFor(id, owner);
+		if (!a) return { ok: false, code: 'not-found', error: 'There is no such attempt.' };
+		if (a.status !== 'in-progress') return { ok: false, code: 'closed', error: 'This attempt is closed: time ran out or it was submitted. Nothing more can be saved.' };
+		const presented = await this.presented(a);
+		const read = readSaves(input, presented);
+		if (!read.ok) return { ok: false, code: 'invalid', error: read.error };
+		const saves = read.saves;
+		const now = this.now();
+
+		// A retry of saves already stored: acknowledge without writing.
+		if (saves.every((s) => s.seq !== 'next' && s.seq <= a.seqs[s.index]!)) {
+			return this.#saved(a, saves.map((s) => s.index), now);
+		}
+
+		const items = await this.items(id);
+		type Result = { ok: true; attempt: Attempt } | { ok: false };
+		const result = await this.store.update<Attempt, Result>(attemptKey(id), () => structuredClone(a as Attempt), (draft) => {
+			if (draft.status !== 'in-progress') return { ok: false };
+			if (!saveAllowed(now, draft.deadline, this.clock.graceMs)) {
+				closeDraft(draft, items, 'closed-at-deadline', now);
+				return { ok: false };
+			}
+			for (const s of saves) {
+				const seq = s.seq === 'next' ? draft.seqs[s.index]! + 1 : s.seq;
+				if (seq <= draft.seqs[s.index]!) continue;
+				draft.answers[s.index] = s.response;
+				draft.flags[s.index] = s.flagged;
+				draft.seqs[s.index] = seq;
+			}
+			draft.lastSavedAt = now;
+			return { ok: true, attempt: draft };
+		});
+		if (!result.ok) return { ok: false, code: 'closed', error: 'This attempt is closed: time ran out or it was submitted. Nothing more can be saved.' };
+		return this.#saved(result.attempt, saves.map((s) => s.index), now);
+	}
+
+	#saved(a: Readonly<Attempt>, indexes: number[], now: number): SaveOutcome {
+		const seqs: Record<number, number> = {};
+		for (const i of indexes) seqs[i] = a.seqs[i]!;
+		return { ok: true, seqs, remainingMs: Math.max(0, a.deadline - now), deadline: a.deadline, serverNow: now };
+	}
+
+	/** The candidate hands the attempt in. After the deadline and grace it has already been closed. */
+	async submit(id: string, owner: AttemptOwner): Promise<CloseOutcome> {
+		const a = await this.getFor(id, owner);
+		if (!a) return { ok: false, code: 'not-found', error: 'There is no such attempt.' };
+		if (a.status !== 'in-progress') return { ok: true, attempt: a as Attempt };
+		const closed = await this.#close(id, 'submitted');
+		return closed ? { ok: true, attempt: closed } : { ok: false, code: 'not-found', error: 'There is no such attempt.' };
+	}
+
+	/**
+	 * The candidate's page asks for the attempt after its clock ran out: close it now (the
+	 * browser sends its last saves before asking). Before the deadline, says how long is left.
+	 */
+	async closeIfTimeUp(id: string, owner: AttemptOwner): Promise<CloseOutcome> {
+		const a = await this.getFor(id, owner);
+		if (!a) return { ok: false, code: 'not-found', error: 'There is no such attempt.' };
+		if (a.status !== 'in-progress') return { ok: true, attempt: a as Attempt };
+		const now = this.now();
+		if (now < a.deadline - TIME_UP_SLACK_MS) return { ok: false, code: 'in-progress', error: 'Time is not up yet.', remainingMs: a.deadline - now };
+		const closed = await this.#close(id, 'closed-at-deadline');
+		return closed ? { ok: true, attempt: closed } : { ok: false, code: 'not-found', error: 'There is no such attempt.' };
+	}
+
+	/** Close an attempt still in progress, scoring it; returns the stored attempt either way. */
+	async #close(id: string, how: Exclude<AttemptStatus, 'in-progress'>): Promise<Attempt | undefined> {
+		const current = await this.store.get<Attempt>(attemptKey(id));
+		if (!current) return undefined;
+		if (current.status !== 'in-progress') return current as Attempt;
+		const items = await this.items(id);
+		return this.store.update<Attempt, Attempt>(attemptKey(id), () => structuredClone(current as Attempt), (draft) => {
+			if (draft.status === 'in-progress') closeDraft(draft, items, how, this.now());
+			return draft;
+		});
+	}
+
+	/**
+	 * Close every attempt past its deadline and grace, with or without a browser, and drop them
+	 * from the open index. The sweeper calls it on a timer and at start-up.
+	 */
+	async sweep(): Promise<{ closed: string[] }> {
+		const now = this.now();
+		const open = (await this.store.get<OpenIndex>(OPEN_KEY))?.open ?? {};
+		const due = Object.entries(open)
+			.filter(([, deadline]) => !saveAllowed(now, deadline, this.clock.graceMs))
+			.map(([id]) => id);
+		if (due.length === 0) return { closed: [] };
+		const closed: string[] = [];
+		// A few at a time: each close is one durable write of its own file.
+		for (let i = 0; i < due.length; i += 16) {
+			await Promise.all(
+				due.slice(i, i + 16).map(async (id) => {
+					const before = await this.store.get<Attempt>(attemptKey(id));
+					if (before?.status !== 'in-progress') return;
+					const after = await this.#close(id, 'closed-at-deadline');
+					if (after?.status === 'closed-at-deadline' && after.closedAt !== null) closed.push(id);
+				})
+			);
+		}
+		await this.store.update<OpenIndex>(OPEN_KEY, () => ({ open: {} }), (index) => {
+			for (const id of due) delete index.open[id];
+		});
+		return { closed };
+	}
+
+	/** Exam time the candidate used (in the exam's minutes), for the history. */
+	timeUsedMs(a: Readonly<Attempt>): number | null {
+		const end = a.submittedAt ?? a.closedAt;
+		return end === null ? null : examMs(Math.min(end, a.deadline) - a.startedAt, a);
+	}
+}
+
+/** Score and close a draft of the attempt. Scores come from the items as they were at the start. */
+function closeDraft(draft: Attempt, items: readonly ExamItem[], how: Exclude<AttemptStatus, 'in-progress'>, now: number): void {
+	const responses: Record<string, ItemResponse | undefined> = {};
+	draft.delivered.forEach((d, i) => {
+		const r = draft.answers[i];
+		if (r) responses[d.itemId] = r;
+	});
+	draft.score = scoreAttempt({
+		blueprint: { sections: draft.exam.sections.map((s) => ({ id: s.id, title: s.title, items: [], draw: [] })), passingPoint: draft.exam.passingPoint },
+		delivered: draft.delivered,
+		items: new Map(items.map((i) => [i.id, i])),
+		responses
+	});
+	draft.status = how;
+	if (how === 'submitted') draft.submittedAt = now;
+	else draft.closedAt = now;
+}
+
+type ReadSaves = { ok: true; saves: (ItemSave & { response: ItemResponse | null })[] } | { ok: false; error: string };
+
+/**
+ * Check untrusted save requests: `{ saves: [{ index, seq, response, flagged }] }`, where
+ * response is null (no answer) or an answer readResponse accepts for that item. One bad entry
+ * refuses the whole request, so nothing is half-stored.
+ */
+export function readSaves(input: unknown, presented: readonly PresentedItem[]): ReadSaves {
+	const list = input && typeof input === 'object' && !Array.isArray(input) ? (input as { saves?: unknown }).saves : undefined;
+	if (!isSaveList(list) || list.length === 0) return { ok: false, error: 'Send {"saves": [...]} with at least one item.' };
+	if (list.length > presented.length * 2) return { ok: false, error: 'Too many saves in one request.' };
+	const saves: (ItemSave & { response: ItemResponse | null })[] = [];
+	for (const entry of list) {
+		if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return { ok: false, error: 'Each save must be an object.' };
+		const e = entry as Record<string, unknown>;
+		const index = e.index;
+		if (!Number.isInteger(index) || (index as number) < 0 || (index as number) >= presented.length) {
+			return { ok: false, error: `"index" must be a question number from 0 to ${presented.length - 1}.` };
+		}
+		const seq = e.seq;
+		if (seq !== 'next' && (!Number.isSafeInteger(seq) || (seq as number) < 1)) return { ok: false, error: '"seq" must be a whole number from 1.' };
+		if (typeof e.flagged !== 'boolean') return { ok: false, error: '"flagged" must be true or false.' };
+		let response: ItemResponse | null = null;
+		if (e.response !== null) {
+			const read = readResponse(presented[index as number]!, e.response);
+			if (!read.ok) return { ok: false, error: `Question ${(index as number) + 1}: ${read.error}` };
+			response = read.response;
+		}
+		saves.push({ index: index as number, seq: seq as number | 'next', response, flagged: e.flagged });
+	}
+	return { ok: true, saves };
+}

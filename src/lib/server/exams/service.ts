@@ -1,0 +1,278 @@
+/**
+ * The exam runner as the routes use it: one ExamAttempts for the process (the app's store, the
+ * real clock, content blueprints, the item bank), and the candidate's views of an attempt —
+ * built field by field from what the candidate may see, with markdown rendered to sanitized
+ * HTML on the server. No view carries a key, a correct flag or a score before release.
+ */
+import { reviewItem, type AnswerKey, type ExamItem, type ItemOutcome, type ItemResponse, type PresentedItem } from '$lib/exams';
+import { isAnswered } from '$lib/components/exam/answered';
+import { getContent, renderMarkdown } from '../content';
+import { getStore } from '../store';
+import { ExamAttempts, feedbackVisible, scoreVisible, type Attempt, type AttemptOwner } from './attempts';
+import { examClockFromEnv } from './clock';
+import { itemBank } from './bank';
+import { startSweeper } from './sweeper';
+
+export { type Attempt, type AttemptOwner } from './attempts';
+
+// One service per process, kept across dev reloads like the store.
+const holder = globalThis as typeof globalThis & { __examAttempts?: ExamAttempts; __examSweeper?: () => void };
+
+export function examAttempts(): ExamAttempts {
+	holder.__examAttempts ??= new ExamAttempts({
+		store: getStore(),
+		now: () => Date.now(),
+		clock: examClockFromEnv(),
+		blueprints: async () => (await getContent()).exams,
+		bank: () => itemBank()
+	});
+	return holder.__examAttempts;
+}
+
+/** Start closing overdue attempts in the background (called once from the server's start-up). */
+export function startExamSweeper(): void {
+	holder.__examSweeper ??= startSweeper(examAttempts());
+}
+
+export const userOwner = (user: { id: string }): AttemptOwner => ({ kind: 'user', id: user.id });
+
+/** Questions per page, with or without JavaScript. */
+export const ITEMS_PER_PAGE = 1;
+
+export function pageCount(a: Pick<Attempt, 'delivered'>): number {
+	return Math.max(1, Math.ceil(a.delivered.length / ITEMS_PER_PAGE));
+}
+
+export function pageOf(index: number): number {
+	return Math.floor(index / ITEMS_PER_PAGE) + 1;
+}
+
+/** `?p=` as a page number in range (1 when missing or not a number). */
+export function readPage(raw: string | null, a: Pick<Attempt, 'delivered'>): number {
+	const n = raw && /^\d{1,4}$/.test(raw) ? Number(raw) : 1;
+	return Math.min(Math.max(1, n), pageCount(a));
+}
+
+/** Fill-in blanks as numbered gaps (the boxes are below the sentence, labelled with the same numbers). */
+function withGaps(stem: string): string {
+	return stem.replace(/\[\[(\d+)\]\]/g, (_, n: string) => `**(${n})** \\_\\_\\_\\_\\_\\_`);
+}
+
+/** A presented item with its stem and passage as sanitized HTML (same field names). */
+export function renderPresented(p: PresentedItem): PresentedItem {
+	const stem = renderMarkdown(p.kind === 'fill-in' ? withGaps(p.stem) : p.stem);
+	return { ...p, stem, ...(p.passage !== undefined ? { passage: renderMarkdown(p.passage) } : {}) };
+}
+
+export type AttemptSummary = {
+	id: string;
+	title: string;
+	status: Attempt['status'];
+	timeLimitMinutes: number;
+	itemCount: number;
+	remainingMs: number;
+	deadline: string;
+	startedAt: string;
+	navigation: Attempt['exam']['navigation'];
+	purpose: Attempt['exam']['purpose'];
+};
+
+export function summaryOf(a: Readonly<Attempt>, now: number): AttemptSummary {
+	return {
+		id: a.id,
+		title: a.exam.title,
+		status: a.status,
+		timeLimitMinutes: a.exam.timeLimitMinutes,
+		itemCount: a.delivered.length,
+		remainingMs: Math.max(0, a.deadline - now),
+		deadline: new Date(a.deadline).toISOString(),
+		startedAt: new Date(a.startedAt).toISOString(),
+		navigation: a.exam.navigation,
+		purpose: a.exam.purpose
+	};
+}
+
+export type NavEntry = { index: number; page: number; answered: boolean; flagged: boolean; section: string };
+export type ShownItem = { index: number; item: PresentedItem; response: ItemResponse | null; flagged: boolean; seq: number };
+
+/** The navigator: every question's answered and flagged marks (no outcome, no key). */
+export function navigatorOf(a: Readonly<Attempt>): NavEntry[] {
+	return a.delivered.map((d, index) => ({ index, page: pageOf(index), answered: isAnswered(a.answers[index]), flagged: a.flags[index] === true, section: d.sectionId }));
+}
+
+/** One page of the attempt for the candidate. */
+export async function attemptPage(service: ExamAttempts, a: Readonly<Attempt>, page: number) {
+	const presented = await service.presented(a);
+	const first = (page - 1) * ITEMS_PER_PAGE;
+	const indexes = presented.map((_, i) => i).slice(first, first + ITEMS_PER_PAGE);
+	const items: ShownItem[] = indexes.map((index) => ({
+		index,
+		item: renderPresented(presented[index]!),
+		response: a.answers[index] ?? null,
+		flagged: a.flags[index] === true,
+		seq: a.seqs[index] ?? 0
+	}));
+	const sectionId = a.delivered[first]?.sectionId;
+	const sectionIndex = a.exam.sections.findIndex((s) => s.id === sectionId);
+	const section = a.exam.sections[sectionIndex];
+	const firstOfSection = a.delivered.findIndex((d) => d.sectionId === sectionId);
+	return {
+		attempt: summaryOf(a, service.now()),
+		page,
+		pageCount: pageCount(a),
+		nav: navigatorOf(a),
+		sections: a.exam.sections.map((s) => ({ id: s.id, title: s.title })),
+		section: section
+			? {
+					number: sectionIndex + 1,
+					title: section.title,
+					// Section instructions open the section's first page.
+					instructions: section.instructions && firstOfSection === first ? renderMarkdown(section.instructions) : null
+				}
+			: null,
+		items
+	};
+}
+
+/** The browser's JSON view of the whole attempt (resume, and the load bench): items, answers, seqs, time left. */
+export async function attemptState(service: ExamAttempts, a: Readonly<Attempt>) {
+	const presented = await service.presented(a);
+	return {
+		attempt: summaryOf(a, service.now()),
+		items: presented.map((item, index) => ({ index, item, response: a.answers[index] ?? null, flagged: a.flags[index] === true, seq: a.seqs[index] ?? 0 }))
+	};
+}
+
+type Lines = string[];
+
+/** A candidate's answer as lines of text, in the words they saw. */
+export function describeResponse(p: PresentedItem, r: ItemResponse | null | undefined): Lines {
+	if (!r || r.kind !== p.kind || !isAnswered(r)) return [];
+	switch (r.kind) {
+		case 'single-choice':
+			return p.kind === 'single-choice' && r.choice !== null ? [p.options[r.choice] ?? ''] : [];
+		case 'multiple-choice':
+			return p.kind === 'multiple-choice' ? r.choices.map((c) => p.options[c] ?? '') : [];
+		case 'true-false':
+			return [r.answer ? 'True' : 'False'];
+		case 'numeric':
+		case 'parameterized':
+		case 'cash-count':
+			return [r.value];
+		case 'short-answer':
+		case 'essay':
+			return [r.text];
+		case 'ordering':
+			return p.kind === 'ordering' ? r.order.map((e, i) => `${i + 1}. ${p.entries[e] ?? ''}`) : [];
+		case 'matching':
+			return p.kind === 'matching' ? p.prompts.map((prompt, i) => `${prompt} → ${r.matches[i] === null ? '(none)' : (p.choices[r.matches[i]!] ?? '')}`) : [];
+		case 'fill-in':
+			return r.blanks.map((b, i) => `(${i + 1}) ${b || '(blank)'}`);
+		case 'name-number-check':
+			return p.kind === 'name-number-check' ? p.pairs.map((pair, i) => `${pair.left} / ${pair.right}: ${r.marks[i] ?? '(not marked)'}`) : [];
+	}
+}
+
+/** The key as lines of text, in display terms. */
+export function describeKey(p: PresentedItem, key: AnswerKey): Lines {
+	switch (key.kind) {
+		case 'single-choice':
+		case 'multiple-choice':
+			return p.kind === key.kind ? key.correct.map((c) => p.options[c] ?? '') : [];
+		case 'true-false':
+			return [key.answer ? 'True' : 'False'];
+		case 'numeric':
+		case 'parameterized':
+		case 'cash-count':
+			return [key.tolerance !== '0' ? `${key.display} (within ${key.tolerance})` : key.display];
+		case 'short-answer':
+			return [key.answers.join(' or ')];
+		case 'ordering':
+			return p.kind === 'ordering' ? key.order.map((shown, place) => `${place + 1}. ${p.entries[shown] ?? ''}`) : [];
+		case 'matching':
+			return p.kind === 'matching' ? p.prompts.map((prompt, i) => `${prompt} → ${p.choices[key.matches[i]!] ?? ''}`) : [];
+		case 'fill-in':
+			return key.answers.map((a, i) => `(${i + 1}) ${a.join(' or ')}`);
+		case 'name-number-check':
+			return p.kind === 'name-number-check' ? p.pairs.map((pair, i) => `${pair.left} / ${pair.right}: ${key.marks[i]}`) : [];
+		case 'essay':
+			return key.rubric.map((c) => `${c.criterion} (${c.points} point${c.points === 1 ? '' : 's'})`);
+	}
+}
+
+export type ReviewLine = {
+	number: number;
+	kind: PresentedItem['kind'];
+	stem: string;
+	passage?: string;
+	outcome: ItemOutcome;
+	points: string | null;
+	max: string;
+	yours: Lines;
+	correct: Lines;
+	feedback: string[];
+};
+
+/** What the candidate may see after closing: the score when the blueprint or HR allows, item feedback on practice exams. */
+export async function attemptResult(service: ExamAttempts, a: Readonly<Attempt>) {
+	const showScore = scoreVisible(a) && a.score !== null;
+	const sectionTitle = new Map(a.exam.sections.map((s) => [s.id, s.title]));
+	const score =
+		showScore && a.score
+			? {
+					raw: a.score.raw,
+					max: a.score.max,
+					percent: a.score.percent,
+					passed: a.score.passed,
+					pending: a.score.pending.length,
+					sections: a.score.sections.map((s) => ({ title: sectionTitle.get(s.sectionId) ?? s.sectionId, raw: s.raw, max: s.max, percent: s.percent }))
+				}
+			: null;
+	let review: ReviewLine[] | null = null;
+	if (feedbackVisible(a)) {
+		const items: readonly ExamItem[] = await service.items(a.id);
+		review = a.delivered.map((d, i) => {
+			const reviewed = reviewItem(items[i]!, d, a.answers[i] ?? undefined);
+			const shown = renderPresented(reviewed.presented);
+			return {
+				number: i + 1,
+				kind: shown.kind,
+				stem: shown.stem,
+				...(shown.passage !== undefined ? { passage: shown.passage } : {}),
+				outcome: reviewed.score.outcome,
+				points: reviewed.score.points,
+				max: reviewed.score.max,
+				yours: describeResponse(reviewed.presented, a.answers[i]),
+				correct: describeKey(reviewed.presented, reviewed.key),
+				feedback: reviewed.feedback.map((f) => renderMarkdown(f))
+			};
+		});
+	}
+	const end = a.submittedAt ?? a.closedAt;
+	return {
+		attempt: summaryOf(a, service.now()),
+		showAfterSubmit: a.exam.showAfterSubmit,
+		endedAt: end === null ? null : new Date(end).toISOString(),
+		timeUsedMs: service.timeUsedMs(a),
+		unanswered: a.answers.filter((r) => !isAnswered(r)).length,
+		score,
+		review
+	};
+}
+
+/** The candidate's history: every attempt, newest first, with the score only where it may be shown. */
+export async function historyOf(service: ExamAttempts, owner: AttemptOwner) {
+	const attempts = await service.attemptsOf(owner);
+	return attempts
+		.map((a) => ({
+			id: a.id,
+			blueprintId: a.blueprintId,
+			title: a.exam.title,
+			status: a.status,
+			startedAt: new Date(a.startedAt).toISOString(),
+			timeUsedMs: service.timeUsedMs(a),
+			timeLimitMinutes: a.exam.timeLimitMinutes,
+			score: scoreVisible(a) && a.score ? { raw: a.score.raw, max: a.score.max, percent: a.score.percent, passed: a.score.passed } : null
+		}))
+		.reverse();
+}
