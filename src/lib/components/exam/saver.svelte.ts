@@ -1,0 +1,169 @@
+/**
+ * The browser side of answer saving. Every change of an item bumps that item's sequence number
+ * and marks it dirty; one request at a time sends the whole state of every dirty item, so saves
+ * arrive in order and a retry is harmless (the server ignores a sequence number it already has).
+ * A failed request is retried with backoff (1, 2, 4, 8, then every 10 s), and at once when the
+ * browser comes back online. Each acknowledgement carries the time left by the server's clock.
+ *
+ * One saver per attempt for the life of the page, so changes still in flight survive moving
+ * between questions.
+ */
+import type { ItemResponse } from '$lib/exams/types';
+
+export type SaveState = 'idle' | 'saving' | 'saved' | 'retrying' | 'closed' | 'refused';
+export type ItemEntry = { response: ItemResponse | null; flagged: boolean; seq: number };
+type ServerItem = ItemEntry & { index: number };
+
+const BACKOFF_MS = [1_000, 2_000, 4_000, 8_000, 10_000];
+
+const savers = new Map<string, ExamSaver>();
+
+export function saverFor(attemptId: string): ExamSaver {
+	let saver = savers.get(attemptId);
+	if (!saver) {
+		saver = new ExamSaver(attemptId);
+		savers.set(attemptId, saver);
+	}
+	return saver;
+}
+
+export class ExamSaver {
+	state = $state<SaveState>('idle');
+	message = $state('');
+	/** performance.now() at which the time runs out, from the server's last word. */
+	endsAt = $state<number | null>(null);
+	entries = $state<Record<number, ItemEntry>>({});
+	pending = $state(0);
+
+	readonly #dirty = new Set<number>();
+	#inFlight = false;
+	#retryTimer: ReturnType<typeof setTimeout> | null = null;
+	#failures = 0;
+	#idle: (() => void)[] = [];
+
+	constructor(readonly attemptId: string) {
+		if (typeof window !== 'undefined') {
+			window.addEventListener('online', () => this.retryNow());
+			window.addEventListener('beforeunload', (event) => {
+				if (this.#dirty.size > 0 && this.state !== 'closed') event.preventDefault();
+			});
+		}
+	}
+
+	/** Items as the server has them (a page load), except those with a newer change here. */
+	adopt(items: readonly ServerItem[], remainingMs: number): void {
+		for (const it of items) {
+			const mine = this.entries[it.index];
+			if (!mine || (!this.#dirty.has(it.index) && it.seq >= mine.seq)) {
+				this.entries[it.index] = { response: it.response, flagged: it.flagged, seq: it.seq };
+			}
+		}
+		this.sync(remainingMs);
+	}
+
+	sync(remainingMs: number): void {
+		this.endsAt = performance.now() + remainingMs;
+	}
+
+	entry(index: number): ItemEntry | undefined {
+		return this.entries[index];
+	}
+
+	change(index: number, patch: { response?: ItemResponse | null; flagged?: boolean }): void {
+		const current = this.entries[index];
+		if (!current || this.state === 'closed') return;
+		this.entries[index] = {
+			response: patch.response !== undefined ? patch.response : current.response,
+			flagged: patch.flagged ?? current.flagged,
+			seq: current.seq + 1
+		};
+		this.#dirty.add(index);
+		this.pending = this.#dirty.size;
+		this.#pump();
+	}
+
+	/** Wait until every change is acknowledged; false if that takes longer than `timeoutMs`. */
+	flush(timeoutMs = 10_000): Promise<boolean> {
+		if (this.#dirty.size === 0 && !this.#inFlight) return Promise.resolve(true);
+		this.retryNow();
+		return new Promise((resolve) => {
+			const timer = setTimeout(() => resolve(false), timeoutMs);
+			this.#idle.push(() => {
+				clearTimeout(timer);
+				resolve(true);
+			});
+		});
+	}
+
+	retryNow(): void {
+		if (this.#retryTimer) {
+			clearTimeout(this.#retryTimer);
+			this.#retryTimer = null;
+		}
+		this.#pump();
+	}
+
+	#pump(): void {
+		if (this.#inFlight || this.#retryTimer || this.state === 'closed') return;
+		if (this.#dirty.size === 0) {
+			for (const done of this.#idle.splice(0)) done();
+			return;
+		}
+		this.#inFlight = true;
+		void this.#send().finally(() => {
+			this.#inFlight = false;
+			this.pending = this.#dirty.size;
+			this.#pump();
+		});
+	}
+
+	async #send(): Promise<void> {
+		const batch = [...this.#dirty].map((index) => ({ index, ...$state.snapshot(this.entries[index]!) }));
+		this.state = 'saving';
+		let res: Response;
+		let body: { ok?: boolean; error?: string; remainingMs?: number } | null = null;
+		try {
+			res = await fetch(`/exams/attempts/${this.attemptId}/save`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', accept: 'application/json' },
+				body: JSON.stringify({ saves: batch.map(({ index, seq, response, flagged }) => ({ index, seq, response, flagged })) })
+			});
+			if ((res.headers.get('content-type') ?? '').includes('application/json')) body = await res.json();
+		} catch {
+			return this.#retry();
+		}
+		if (res.ok && body?.ok) {
+			for (const b of batch) if (this.entries[b.index]?.seq === b.seq) this.#dirty.delete(b.index);
+			if (typeof body.remainingMs === 'number') this.sync(body.remainingMs);
+			this.#failures = 0;
+			this.message = '';
+			this.state = this.#dirty.size > 0 ? 'saving' : 'saved';
+			return;
+		}
+		if (res.status === 409) {
+			this.state = 'closed';
+			this.message = body?.error ?? 'This attempt is closed.';
+			return;
+		}
+		if (res.status === 400 && body) {
+			// The server refused an answer as malformed: it will refuse it again, so drop it.
+			for (const b of batch) this.#dirty.delete(b.index);
+			this.state = 'refused';
+			this.message = body.error ?? 'An answer was refused.';
+			return;
+		}
+		// Signed out (the reply is the sign-in page), a server error or a restart: try again.
+		this.#retry(body?.error ?? (res.redirected ? 'You seem to be signed out; sign in again in another tab.' : ''));
+	}
+
+	#retry(message = ''): void {
+		this.state = 'retrying';
+		this.message = message || (typeof navigator !== 'undefined' && !navigator.onLine ? 'You are offline.' : 'The server did not answer.');
+		const delay = BACKOFF_MS[Math.min(this.#failures, BACKOFF_MS.length - 1)]!;
+		this.#failures++;
+		this.#retryTimer = setTimeout(() => {
+			this.#retryTimer = null;
+			this.#pump();
+		}, delay);
+	}
+}

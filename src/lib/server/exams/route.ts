@@ -1,0 +1,17 @@
+/** What every attempt route does first: find the candidate's own attempt (404 for anyone else's). */
+import { error, type RequestEvent } from '@sveltejs/kit';
+import type { Attempt } from './attempts';
+import { examAttempts, userOwner } from './service';
+
+export async function ownAttempt(event: Pick<RequestEvent, 'locals'> & { params: { id?: string } }) {
+	const service = examAttempts();
+	const owner = userOwner(event.locals.user!);
+	let attempt: Readonly<Attempt> | undefined = await service.getFor(event.params.id ?? '', owner);
+	if (!attempt) error(404, 'There is no such attempt.');
+	// A page asked for after the deadline ends the attempt with what was saved.
+	if (attempt.status === 'in-progress' && service.now() >= attempt.deadline) {
+		const closed = await service.closeIfTimeUp(attempt.id, owner);
+		if (closed.ok) attempt = closed.attempt;
+	}
+	return { service, owner, attempt };
+}
