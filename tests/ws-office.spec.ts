@@ -50,7 +50,7 @@ function trayItems() {
 
 test('mail tray: stamp everything, log each payment with a witness, route it all; the log and the audit trail show it', async ({ page }) => {
 	// About forty actions through the server, each checked on the page.
-	test.setTimeout(300_000);
+	test.setTimeout(480_000);
 	const sb = await sandbox(page);
 	const items = trayItems();
 	const payments = items.filter((i) => i.enclosure);
@@ -150,6 +150,7 @@ test('mail tray: stamp everything, log each payment with a witness, route it all
 });
 
 test('stamping and routing mail keyboard-only', async ({ page }) => {
+	test.setTimeout(240_000);
 	const sb = await sandbox(page);
 	const items = trayItems();
 	await open(page, sb);
@@ -182,7 +183,7 @@ test('stamping and routing mail keyboard-only', async ({ page }) => {
 });
 
 test('vendor invoices: the failing check side by side, return with reasons, approve a clean one, unknown id', async ({ page }) => {
-	test.setTimeout(180_000);
+	test.setTimeout(360_000);
 	const sb = await sandbox(page);
 	const state = city();
 	const pending = Object.values(state.payables.invoices).filter((i) => i.status === 'pending');
@@ -234,7 +235,8 @@ test('vendor invoices: the failing check side by side, return with reasons, appr
 });
 
 test('reports: each renders, prints and agrees with the books, a payment taken today included; bad dates are refused', async ({ page }) => {
-	test.setTimeout(240_000);
+	// A payment, nine report pages and an axe scan of each: slow on a busy machine.
+	test.setTimeout(480_000);
 	const sb = await sandbox(page);
 	const state = city();
 	const today = state.businessDate;
