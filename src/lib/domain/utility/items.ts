@@ -28,14 +28,22 @@ function rank(item: Item, postmark?: BusinessDate): number {
 	return item.kind === 'charge' ? 2 : 1;
 }
 
+// Within a group: oldest first (charges by bill date, the rest by posting date), then by id.
+function olderFirst(a: Item, b: Item): number {
+	const da = a.kind === 'charge' ? a.billDate : a.postedOn;
+	const db = b.kind === 'charge' ? b.billDate : b.postedOn;
+	return da < db ? -1 : da > db ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 /** Unpaid items in the order a payment pays them. */
 export function paymentOrder(items: readonly Item[], postmark?: BusinessDate): Item[] {
-	const dateKey = (i: Item) => (i.kind === 'charge' ? i.billDate : i.postedOn);
-	return items
-		.filter((i) => i.remaining.isPositive())
-		.map((i) => ({ i, r: rank(i, postmark), d: dateKey(i) }))
-		.sort((a, b) => a.r - b.r || (a.d < b.d ? -1 : a.d > b.d ? 1 : 0) || (a.i.id < b.i.id ? -1 : a.i.id > b.i.id ? 1 : 0))
-		.map((x) => x.i);
+	// Items are kept oldest first, so each group is nearly always in order already: only a group that
+	// is not gets sorted (stably, so the result is the same as sorting everything by group, date, id).
+	const groups: [Item[], Item[], Item[], Item[]] = [[], [], [], []];
+	for (const i of items) if (i.remaining.isPositive()) groups[rank(i, postmark)]!.push(i);
+	const inOrder = (g: readonly Item[]) => g.every((i, k) => k === 0 || olderFirst(g[k - 1]!, i) <= 0);
+	for (const g of groups) if (!inOrder(g)) g.sort(olderFirst);
+	return groups[0].concat(groups[1], groups[2], groups[3]);
 }
 
 /** Spreads `amount` over `ordered` items up to what each still owes; `left` is what nothing absorbed. */

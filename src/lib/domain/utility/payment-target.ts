@@ -18,10 +18,10 @@ type Split = { deposit: Allocation[]; items: Allocation[]; toCredit: Money };
 // Allocation in the policy order. The deposit comes first, so the split between 2110 and 1210 is the
 // same whatever the postmark (which only reorders receivable items).
 function split(state: Readonly<SandboxState>, account: string, amount: Money, postmark?: BusinessDate): Split {
-	const items = itemsOf(state, account);
-	const { allocations, left } = allocate(paymentOrder(items, postmark), amount);
-	const isDeposit = (a: Allocation) => items.find((i) => i.id === a.itemId)?.kind === 'deposit';
-	return { deposit: allocations.filter(isDeposit), items: allocations.filter((a) => !isDeposit(a)), toCredit: left };
+	const ordered = paymentOrder(itemsOf(state, account), postmark);
+	const { allocations, left } = allocate(ordered, amount);
+	const deposits = new Set(ordered.filter((i) => i.kind === 'deposit').map((i) => i.id));
+	return { deposit: allocations.filter((a) => deposits.has(a.itemId)), items: allocations.filter((a) => !deposits.has(a.itemId)), toCredit: left };
 }
 
 function creditLinesOf(account: string, s: Split): JournalLineInput[] {
