@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { approvalsModule } from '../kernel/approvals';
 import { booksModule } from '../kernel/books';
 import { clockModule } from '../kernel/clock';
@@ -8,6 +8,9 @@ import { auditPage, EVENT_LABELS, eventLabel, eventSummary } from './audit';
 import { smallCity } from './office-test-city';
 
 describe('audit trail view', () => {
+	// Generating the city takes a few seconds, longer on a busy machine.
+	beforeAll(() => void smallCity(), 120_000);
+
 	it('has words for every event type the clerk system records', () => {
 		const modules = [clockModule(CLERK_MODULES), approvalsModule(CLERK_MODULES), booksModule, ...CLERK_MODULES];
 		const types = modules.flatMap((m) => Object.keys(m.events)).sort();

@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mailTray, nextStep, paymentKindFor, payQuery } from './mail';
 import { smallCity } from './office-test-city';
 
 describe('mail tray view', () => {
+	// Generating the city takes a few seconds, longer on a busy machine.
+	beforeAll(() => void smallCity(), 120_000);
+
 	it('lists the unstamped mail of the day and nothing already finished on earlier days', () => {
 		const { engine, state } = smallCity();
 		const tray = mailTray(state, engine.env.paymentTargets, state.businessDate);

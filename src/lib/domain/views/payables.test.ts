@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { screenInvoice } from '../payables';
 import { invoiceScreen, invoiceTray } from './payables';
 import { smallCity } from './office-test-city';
 
 describe('vendor invoice screening view', () => {
+	// Generating the city takes a few seconds, longer on a busy machine.
+	beforeAll(() => void smallCity(), 120_000);
+
 	it('lists the twelve invoices waiting and the latest decisions', () => {
 		const { state } = smallCity();
 		const tray = invoiceTray(state);
