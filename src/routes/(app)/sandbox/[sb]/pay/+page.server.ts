@@ -18,8 +18,9 @@ export const load: PageServerLoad = async (event) => {
 			ref: text(url, 'ref'),
 			amount: text(url, 'amount', 20),
 			postmark: text(url, 'postmark', 10),
-			tender: text(url, 'tender', 20) === 'check' ? 'check' : 'cash',
-			checkNumber: text(url, 'checkNumber', 12),
+			tender: (['check', 'money-order', 'card'] as const).find((t) => t === text(url, 'tender', 20)) ?? 'cash',
+			// A mail enclosure's number: a check number, or a money order's.
+			checkNumber: text(url, 'checkNumber', 30),
 			bank: text(url, 'bank', 80)
 		},
 		brands: [...CARD_BRANDS]
