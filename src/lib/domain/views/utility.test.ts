@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Money, sum } from '$lib/money';
 import { addMonths } from '../dates';
 import { generateCity, SMALL_CITY } from '../city/generate';
+import { cloneState } from '../clone';
+import { createClerkSystem } from '../system';
 import { balanceOwed, pastDue } from '../utility';
 import { accountPage, billStatement, delinquencyList, findAccounts, isAccountNumber, planPreview, PAGE_SIZE } from './utility';
 
@@ -119,4 +121,17 @@ describe('planPreview', () => {
 it('isAccountNumber accepts the printed form only', () => {
 	expect(isAccountNumber('100-0001')).toBe(true);
 	for (const s of ['1000001', '100-01', 'abc', '100-0001 ']) expect(isAccountNumber(s), s).toBe(false);
+});
+
+it('a plan just signed shows its first installment due now, and the payment clears it', () => {
+	const engine = createClerkSystem();
+	const copy = cloneState(state);
+	const clerk = { actor: { id: 'u-test', name: 'Test Clerk', supervisor: false }, at: '2026-11-16T17:00:00.000Z' };
+	const account = accounts.find((a) => a.status === 'active' && planPreview(state, a.number, '3').ok)!;
+	const signed = engine.execute(copy, { type: 'utility.create-plan', account: account.number, months: '3' }, clerk);
+	expect(signed.ok).toBe(true);
+	const view = accountPage(copy, account.number)!.plan!;
+	expect(view.standing).toBe('behind');
+	expect(view.dueNow.eq(view.installments[0]!.amount)).toBe(true);
+	expect(sum(view.installments.map((i) => i.amount)).eq(view.total)).toBe(true);
 });

@@ -31,7 +31,7 @@ import {
 	type UtilityAccount
 } from '../utility';
 import { MIN_DAYS_DELINQUENT } from '../utility/delinquency';
-import { planCommands } from '../utility/plans';
+import { dueByDate, planCommands } from '../utility/plans';
 import { DISCONNECT_MINIMUM } from '../utility/rates';
 import { accountLedger, billsOfAccount, type LedgerLine } from './utility-ledger';
 
@@ -125,6 +125,8 @@ export type PlanView = {
 	paid: Money;
 	left: Money;
 	standing: 'defaulted' | 'completed' | 'current' | 'behind';
+	/** Installments due by today not yet paid (the first is due at signing). */
+	dueNow: Money;
 	defaultedOn: BusinessDate | null;
 	approved: boolean;
 	installments: Array<{ no: number; due: BusinessDate; amount: Money }>;
@@ -184,6 +186,7 @@ export type AccountPage = {
 function planView(state: Readonly<SandboxState>, plan: PaymentPlan, today: BusinessDate): PlanView {
 	const paid = planProgress(state, plan);
 	const left = plan.total.minus(paid);
+	const dueNow = dueByDate(plan, today).minus(paid);
 	return {
 		id: plan.id,
 		signedOn: plan.signedOn,
@@ -192,6 +195,7 @@ function planView(state: Readonly<SandboxState>, plan: PaymentPlan, today: Busin
 		paid,
 		left: left.isPositive() ? left : Money.ZERO,
 		standing: planStanding(state, plan, today),
+		dueNow: plan.status === 'active' && dueNow.isPositive() ? dueNow : Money.ZERO,
 		defaultedOn: plan.defaultedOn ?? null,
 		approved: plan.approvedBy !== undefined,
 		installments: plan.installments.map((i) => ({ ...i }))
@@ -382,3 +386,21 @@ export function planPreview(state: Readonly<SandboxState>, number: string, month
 	const installments = (event.installments as Array<{ no: number; due: string; amount: string }>).map((i) => ({ no: i.no, due: i.due, amount: Money.of(i.amount) }));
 	return { ok: true, months: event.months as number, total: Money.of(event.total as string), installments, needsApproval: approvalMessage !== '', approvalMessage };
 }
+
+export type Choice = { value: string; label: string };
+
+/** The choices of the service-location fields shared by start and transfer of service. */
+export function locationChoices(): Record<'classes' | 'dwellings' | 'meters' | 'carts' | 'occupancies' | 'proofs', Choice[]> {
+	const list = (labels: Readonly<Record<string, string>>, suffix = '') => Object.entries(labels).map(([value, label]) => ({ value, label: `${label}${suffix}` }));
+	return {
+		classes: list(CLASS_LABELS),
+		dwellings: list(DWELLING_LABELS),
+		meters: list(METER_LABELS),
+		carts: list(CART_LABELS),
+		occupancies: list(OCCUPANCY_LABELS),
+		proofs: list(PROOF_LABELS)
+	};
+}
+
+/** The fields of a new service location, as the start and transfer commands name them. */
+export const LOCATION_FIELDS = ['serviceAddress', 'class', 'dwelling', 'units', 'meterSize', 'cartSize', 'solidWasteContract', 'parcels', 'occupancy', 'proof', 'startDate', 'startRead'] as const;
