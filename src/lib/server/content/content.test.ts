@@ -85,14 +85,14 @@ describe('loadContent: valid content', () => {
 		expect(p?.html).toContain('<h2 id="rules">Rules</h2>');
 		expect(findLesson(bundle, 'cash-basics')).toBe(l);
 		expect(findLesson(bundle, 'nope')).toBeUndefined();
-		expect(countsLine(bundle)).toBe('lessons: 1, pages: 1, items: 0, exams: 0');
+		expect(countsLine(bundle)).toBe('lessons: 1, pages: 1, items: 0, exams: 0, scenarios: 0');
 	});
 
 	it('treats missing folders as zero items and ignores non-markdown files', async () => {
 		await put('lessons/notes.txt', 'not content');
 		const { bundle, errors } = await loadContent(root);
 		expect(errors).toEqual([]);
-		expect(countsLine(bundle)).toBe('lessons: 0, pages: 0, items: 0, exams: 0');
+		expect(countsLine(bundle)).toBe('lessons: 0, pages: 0, items: 0, exams: 0, scenarios: 0');
 	});
 
 	it('sorts lessons by duty order, then order, then id', async () => {

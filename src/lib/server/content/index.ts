@@ -1,11 +1,11 @@
 /**
- * Content for the app: lessons, pages, exam items and blueprints loaded from markdown files with
- * YAML front matter.
+ * Content for the app: lessons, pages, exam items, blueprints and training scenarios loaded from
+ * markdown files with YAML front matter.
  * Everything here is import-safe from plain Node/tsx (no $lib / $env aliases).
  */
 import { resolve } from 'node:path';
 import { formatContentErrors, loadContent, type ContentError } from './load';
-import type { BankItem, Blueprint, ContentBundle, Lesson, Page } from './schemas';
+import type { BankItem, Blueprint, ContentBundle, Lesson, Page, ScenarioContent } from './schemas';
 
 export { parseFrontMatter, type FrontMatter, type FrontMatterResult, type LineError } from './front-matter';
 export { renderMarkdown, renderContent, headingsOf, slugify, type Heading } from './render';
@@ -20,9 +20,11 @@ export {
 	type ContentProblem,
 	type Lesson,
 	type Page,
-	type Rendered
+	type Rendered,
+	type ScenarioContent
 } from './schemas';
 export { itemSchema, blueprintSchema } from './exam-schemas';
+export { scenarioSchema, bodySections } from './scenario-schemas';
 export { loadContent, formatContentErrors, countsLine, type ContentError, type LoadedContent } from './load';
 
 /** The content root: CONTENT_DIR, or ./content, resolved from the working directory. */
@@ -71,4 +73,8 @@ export function findItem(bundle: ContentBundle, id: string): BankItem | undefine
 
 export function findBlueprint(bundle: ContentBundle, id: string): Blueprint | undefined {
 	return bundle.exams.find((b) => b.id === id);
+}
+
+export function findScenario(bundle: ContentBundle, id: string): ScenarioContent | undefined {
+	return bundle.scenarios.find((s) => s.id === id);
 }

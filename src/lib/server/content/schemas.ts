@@ -3,10 +3,10 @@
  *
  * Each kind is one entry in KINDS (bundle key, folder, strict schema, item builder, sort order,
  * extra checks); the loader, the bundle type and the counts line all follow the registry, so
- * adding a kind (scenarios, say) means adding one entry here.
+ * adding a kind means adding one entry here.
  *
  * Field helpers with plain-words messages live in fields.ts; the exam kinds' schemas in
- * exam-schemas.ts. Imports are relative (no $lib) so scripts run under tsx can use this module.
+ * exam-schemas.ts; scenarios' in scenario-schemas.ts. Imports are relative (no $lib) so scripts run under tsx can use this module.
  */
 import { z } from 'zod';
 import { DUTIES, DUTY_IDS } from '../../duties';
@@ -23,6 +23,7 @@ import {
 } from './exam-schemas';
 import { idField, rule, textField, wholeNumber } from './fields';
 import { renderContent, type Heading } from './render';
+import { buildScenario, checkScenario, checkScenarioPolicy, scenarioSchema, type ScenarioContent } from './scenario-schemas';
 
 export const lessonSchema = z.strictObject({
 	id: idField(),
@@ -107,12 +108,23 @@ export const KINDS = [
 		check: checkBlueprint,
 		// The items kind comes first in KINDS, so its valid items are loaded by now.
 		checkWithBundle: (blueprint, loaded) => checkBlueprintDraws(blueprint, (loaded.items ?? []) as readonly BankItem[])
+	}),
+	defineKind({
+		name: 'scenarios',
+		folder: 'scenarios',
+		schema: scenarioSchema,
+		build: buildScenario,
+		compare: (a: ScenarioContent, b: ScenarioContent) => dutyRank(a.duty) - dutyRank(b.duty) || a.order - b.order || a.id.localeCompare(b.id),
+		check: checkScenario,
+		// Pages come first in KINDS: the policy page's headings are the sections a debrief may cite.
+		checkWithBundle: (scenario, loaded) => checkScenarioPolicy(scenario, (loaded.pages ?? []) as readonly Page[])
 	})
 ] as const;
 
 type AnyKind = (typeof KINDS)[number];
 
-/** Every kind's items, keyed by kind name: { lessons: Lesson[]; pages: Page[]; items: BankItem[]; exams: Blueprint[] }. */
+/** Every kind's items, keyed by kind name: { lessons: Lesson[]; pages: Page[]; items: BankItem[]; exams: Blueprint[]; scenarios: ScenarioContent[] }. */
 export type ContentBundle = { [K in AnyKind as K['name']]: ReturnType<K['build']>[] };
 
 export type { BankItem, Blueprint, ContentProblem } from './exam-schemas';
+export type { ScenarioContent } from './scenario-schemas';
