@@ -1,5 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
+import { openDrawer } from './counter';
 import { expect, expectAccessible, open, signIn, test } from './fixtures';
+import { FLOAT_COUNTS } from './world';
 
 /**
  * The business license, permit and receivable screens of the clerk workstation, on the demo city
@@ -9,7 +11,7 @@ import { expect, expectAccessible, open, signIn, test } from './fixtures';
 const SCREENSHOTS = process.env.WS_SCREENSHOTS;
 
 // Each test builds its own demo city and walks several screens with an axe scan on each.
-test.describe.configure({ timeout: 240_000 });
+test.describe.configure({ timeout: 300_000 });
 
 /** Sign in as a trainee and open their practice sandbox; returns its base path. */
 async function sandbox(page: Page): Promise<string> {
@@ -157,6 +159,26 @@ test('a new business application: proration in the preview, routed clearances, c
 	// The list finds it under "Approved, unpaid".
 	await open(page, `${base}/licenses?status=approved-unpaid`);
 	await expect(page.getByTestId('business-list')).toContainText('Tracy Test Kitchen');
+
+	// Paid in full on the take-payment screen (the link fills in the line), it is active and its certificate prints.
+	await openDrawer(page, base, FLOAT_COUNTS);
+	await open(page, `${base}/licenses/${licenseNo}`);
+	await page.getByRole('link', { name: 'Take payment $161.50' }).click();
+	await expect(page.locator('#line-0-kind')).toHaveValue('license');
+	await expect(page.locator('#line-0-amount')).toHaveValue('161.50');
+	await page.locator('#tender-0-type').selectOption('cash');
+	await page.locator('#tender-0-amount').fill('161.50');
+	await page.getByRole('button', { name: 'Take payment and print receipt' }).click();
+	await expect(page).toHaveURL(/\/receipts\/R-\d+/);
+	await open(page, `${base}/licenses/${licenseNo}`);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Active');
+	await expect(page.getByTestId('business-owed')).toHaveCount(0);
+	await page.getByRole('link', { name: 'Print the certificate' }).click();
+	const cert = page.getByTestId('certificate');
+	await expect(cert).toContainText(licenseNo);
+	await expect(cert).toContainText('Tracy Test Kitchen');
+	await expect(cert).toContainText('Retail and wholesale');
+	await expect(cert).toContainText('It expires June 30, 2027.');
 });
 
 test('the certificate of a paid license prints cleanly', async ({ page }) => {
