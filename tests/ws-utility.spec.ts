@@ -392,3 +392,35 @@ test('keyboard only: find an account, charge a fee, see it on the ledger', async
 	// The test result can now be recorded.
 	await expect(page.getByLabel('Meter test result (percent fast or slow)')).toBeVisible();
 });
+
+test('the forms work without JavaScript', async ({ browser, baseURL }) => {
+	const number = pick((n, s) => active(n, s) && balance(n, s).owed.gt(Money.of('100.00')), 'an account owing more than $100');
+	const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+	const page = await context.newPage();
+	await page.goto('/login');
+	await page.getByLabel('Username').fill('trainee');
+	await page.getByLabel('Password').fill('tracy-demo');
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await page.goto('/sandbox');
+	const sb = new URL(page.url()).pathname;
+	await page.goto(`${sb}/accounts/${number}`);
+	const rows = await page.getByTestId('ledger-row').count();
+
+	await page.getByText('Charge a fee').click();
+	await page.getByLabel('Fee', { exact: true }).selectOption('cut-lock');
+	await page.getByRole('button', { name: 'Charge fee' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'charged' })).toContainText('Cut lock fee of $50.00 charged.');
+	await expect(page.getByTestId('ledger-row')).toHaveCount(rows + 1);
+
+	await page.getByText('Adjustment (billing error').click();
+	await page.getByLabel('Amount', { exact: true }).fill('72.00');
+	await page.getByLabel('Service corrected').selectOption('wastewater');
+	await page.getByLabel('Note', { exact: true }).fill('Sewer billed twice');
+	await page.getByRole('button', { name: 'Post adjustment' }).click();
+	await expect(page.getByRole('alert')).toContainText('over your $50.00 limit');
+	await expect(page.getByLabel('Amount', { exact: true })).toHaveValue('72.00');
+	await expect(page.getByTestId('ledger-row')).toHaveCount(rows + 1);
+	await page.getByRole('button', { name: 'Request supervisor approval' }).click();
+	await expect(page.getByTestId('approval-row').filter({ hasText: number })).toContainText('Waiting for a supervisor');
+	await context.close();
+});

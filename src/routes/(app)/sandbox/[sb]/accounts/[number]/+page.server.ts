@@ -1,7 +1,7 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { Money, formatUSD } from '$lib/money';
 import type { Command, DomainEvent } from '$lib/domain/model';
-import { accountPage } from '$lib/domain/views/utility';
+import { accountPage, isAccountNumber } from '$lib/domain/views/utility';
 import { field } from '$lib/forms';
 import { openWorkstation, perform } from '$lib/server/workstation/route';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,7 +20,8 @@ function arrival(url: URL, number: string, plans: Record<string, { account: stri
 		case 'started':
 			return `Service started: account ${number} is open.`;
 		case 'transferred': {
-			const from = (url.searchParams.get('from') ?? '').slice(0, 20);
+			const typed = url.searchParams.get('from') ?? '';
+			const from = isAccountNumber(typed) ? typed : '';
 			return `Service moved to this address as account ${number}${from ? `; ${from} is closed with its final bill` : ''}.`;
 		}
 		case 'plan': {
