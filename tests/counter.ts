@@ -36,6 +36,12 @@ export async function fillPayment(page: Page, sb: string, lines: Line[], tenders
 		await page.locator(`#line-${i}-ref`).fill(line.ref);
 		await page.locator(`#line-${i}-amount`).fill(line.amount);
 	}
+	await fillTenders(page, tenders);
+	if (postmark) await page.locator('#pay-postmark').fill(postmark);
+}
+
+/** Fill the tender rows of the payment form already on screen (adding rows as needed). */
+export async function fillTenders(page: Page, tenders: TenderInput[]): Promise<void> {
 	for (const [i, t] of tenders.entries()) {
 		if (i > 0) await page.getByRole('button', { name: 'Add another tender' }).click();
 		await page.locator(`#tender-${i}-type`).selectOption(t.type);
@@ -57,14 +63,18 @@ export async function fillPayment(page: Page, sb: string, lines: Line[], tenders
 			await page.locator(`#tender-${i}-channel`).selectOption(t.channel ?? 'counter');
 		}
 	}
-	if (postmark) await page.locator('#pay-postmark').fill(postmark);
+}
+
+/** Submit the payment form on screen; returns the receipt number. */
+export async function submitPayment(page: Page): Promise<string> {
+	await page.getByRole('button', { name: 'Take payment and print receipt' }).click();
+	await expect(page).toHaveURL(/\/receipts\/R-\d+/);
+	await hydrated(page);
+	return page.url().match(/receipts\/(R-\d+)/)![1]!;
 }
 
 /** Take a payment through the form; returns the receipt number. */
 export async function takePayment(page: Page, sb: string, lines: Line[], tenders: TenderInput[], postmark?: string): Promise<string> {
 	await fillPayment(page, sb, lines, tenders, postmark);
-	await page.getByRole('button', { name: 'Take payment and print receipt' }).click();
-	await expect(page).toHaveURL(/\/receipts\/R-\d+/);
-	await hydrated(page);
-	return page.url().match(/receipts\/(R-\d+)/)![1]!;
+	return submitPayment(page);
 }

@@ -42,7 +42,8 @@ export const actions: Actions = {
 			drawerId: field(form, 'drawerId'),
 			counts: counts(form),
 			checks: { count: field(form, 'checks.count'), total: field(form, 'checks.total') },
-			moneyOrders: { count: field(form, 'moneyOrders.count'), total: field(form, 'moneyOrders.total') },
+			// Money orders are rare: both boxes left blank means there are none.
+			...(field(form, 'moneyOrders.count') || field(form, 'moneyOrders.total') ? { moneyOrders: { count: field(form, 'moneyOrders.count'), total: field(form, 'moneyOrders.total') } } : {}),
 			cardBatchTotal: field(form, 'cardBatchTotal'),
 			note: field(form, 'note'),
 			explanation: field(form, 'explanation')
