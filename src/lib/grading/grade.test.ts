@@ -271,7 +271,7 @@ describe('approvals', () => {
 	});
 
 	it('missing approval: splitting the adjustment under the limit is caught twice', () => {
-		const g = grade(act([{ type: 'utility.adjust', ...resolved('36.00') }, { type: 'utility.adjust', ...resolved('36.00') }], start.state), {}, approvalScenario, start);
+		const g = grade(act([resolved('36.00'), resolved('36.00')], start.state), {}, approvalScenario, start);
 		expect(failed(g)).toEqual(['asked', 'not-posted']);
 		expect(g).toMatchObject({ status: 'failed', accuracy: 0, overall: 0 });
 		expect(done(g, 'asked')).toBe('No supervisor approval was requested.');
