@@ -25,6 +25,7 @@ export {
 } from './schemas';
 export { itemSchema, blueprintSchema } from './exam-schemas';
 export { scenarioSchema, bodySections } from './scenario-schemas';
+export { scenarioBrief, scenarioDebrief, type ScenarioBrief, type QuestionBrief } from './scenario-view';
 export { loadContent, formatContentErrors, countsLine, type ContentError, type LoadedContent } from './load';
 
 /** The content root: CONTENT_DIR, or ./content, resolved from the working directory. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WORLD_PRESETS } from '../workstation/world';
 import { WORLD_PRESET_NAMES } from '../../grading/format';
-import { countsLine, findScenario, loadContent } from './index';
+import { countsLine, findScenario, loadContent, scenarioBrief, scenarioDebrief } from './index';
 
 let tmp: string;
 let root: string;
@@ -130,6 +130,29 @@ describe('scenarios: valid files', () => {
 
 	it('offer the same world presets as the server', () => {
 		expect([...WORLD_PRESET_NAMES].sort()).toEqual(Object.keys(WORLD_PRESETS).sort());
+	});
+});
+
+describe('scenarios: what a trainee sees', () => {
+	it('the brief has the task and questions with placeholders filled, and no answers, reference or checks', async () => {
+		const text = VALID.replace('    kind: money\n', '    kind: choice\n    options: ["Five dollars", "Ten dollars"]\n').replace('answer: "5.00"', 'answer: Five dollars');
+		await put('scenarios/pay-fee.md', text);
+		const { bundle, errors } = await loadContent(root);
+		expect(errors).toEqual([]);
+		const s = bundle.scenarios[0]!;
+		const brief = scenarioBrief(s, { 'drawer.drawerId': 'DRW-<1>' });
+		expect(brief).toEqual({
+			id: 'pay-fee',
+			title: 'Pay a fee',
+			duty: 'cashiering',
+			difficulty: 1,
+			targetSeconds: 120,
+			summary: 'Take a fee payment.',
+			taskHtml: '<p>Take the fee at drawer DRW-&lt;1&gt;.</p>\n',
+			questions: [{ id: 'change', kind: 'choice', promptHtml: '<p>How much change?</p>\n', options: ['Five dollars', 'Ten dollars'] }]
+		});
+		expect(JSON.stringify(brief)).not.toMatch(/reference|checks|100-0001|answer/);
+		expect(scenarioDebrief(s, {})).toEqual({ debriefHtml: '<p>See <a href="/policy#check-rules">Check rules</a>.</p>\n', policy: ['check-rules'] });
 	});
 });
 

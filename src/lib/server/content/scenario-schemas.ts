@@ -177,6 +177,8 @@ export const scenarioSchema = z.strictObject({
 export type ScenarioContent = Scenario & {
 	taskHtml: string;
 	debriefHtml: string;
+	/** Each question's prompt rendered, by question id. */
+	promptHtml: Record<string, string>;
 	file: string;
 	/** The markdown body as written, so problems found later can name its lines. */
 	body: string;
@@ -246,6 +248,7 @@ export function buildScenario(data: ScenarioData, body: string, file: string): S
 		debrief,
 		taskHtml: renderContent(task).html,
 		debriefHtml: renderContent(debrief).html,
+		promptHtml: Object.fromEntries(data.questions.map((q) => [q.id, renderContent(q.prompt).html])),
 		file,
 		body
 	};
