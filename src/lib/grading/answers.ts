@@ -6,8 +6,8 @@
  * - number: an exact decimal within the question's tolerance (inclusive); a trailing unit is allowed;
  * - text: the answer or an accepted alternative, ignoring case, extra spaces and curly quotes.
  */
-import { compareDecimalStrings, formatUSD, parseDecimal, parseMoney } from '../money';
-import { dec } from '../exams/decimal';
+import { formatUSD, parseDecimal, parseMoney } from '../money';
+import { dec, isPlainDecimal } from '../exams/decimal';
 import { normalizeAnswer } from '../exams/text';
 import type { ScenarioQuestion } from './types';
 
@@ -43,15 +43,17 @@ export function answerIsRight(q: ScenarioQuestion, key: string, typed: string | 
 			const right = parseMoney(key, { allowNegative: true });
 			return given.ok && right.ok && given.value.eq(right.value);
 		}
-		case 'date':
-			return typedDate(typed) === typedDate(key);
+		case 'date': {
+			const right = typedDate(key);
+			return right !== null && typedDate(typed) === right;
+		}
 		case 'number': {
 			let text = typed.trim();
 			if (q.unit && text.toLowerCase().endsWith(q.unit.toLowerCase())) text = text.slice(0, -q.unit.length).trim();
 			const given = parseDecimal(text, { maxPlaces: 12 });
 			if (!given.ok) return false;
-			const off = dec(given.canonical).minus(dec(key)).abs();
-			return compareDecimalStrings(off.toFixed(), q.tolerance) <= 0;
+			if (!isPlainDecimal(key)) return false;
+			return dec(given.canonical).minus(dec(key)).abs().lte(dec(q.tolerance));
 		}
 		case 'text':
 			return [key, ...q.accept].some((a) => norm(a) === norm(typed));
