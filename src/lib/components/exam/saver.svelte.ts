@@ -40,12 +40,14 @@ export class ExamSaver {
 	#retryTimer: ReturnType<typeof setTimeout> | null = null;
 	#failures = 0;
 	#idle: (() => void)[] = [];
+	readonly #typing = new Map<number, ReturnType<typeof setTimeout>>();
+	readonly #held = new Map<number, { response?: ItemResponse | null; flagged?: boolean }>();
 
 	constructor(readonly attemptId: string) {
 		if (typeof window !== 'undefined') {
 			window.addEventListener('online', () => this.retryNow());
 			window.addEventListener('beforeunload', (event) => {
-				if (this.#dirty.size > 0 && this.state !== 'closed') event.preventDefault();
+				if ((this.#dirty.size > 0 || this.#held.size > 0) && this.state !== 'closed') event.preventDefault();
 			});
 		}
 	}
@@ -69,7 +71,24 @@ export class ExamSaver {
 		return this.entries[index];
 	}
 
-	change(index: number, patch: { response?: ItemResponse | null; flagged?: boolean }): void {
+	/**
+	 * A change of one item. `typing` holds it back until the candidate pauses (600 ms), so a word
+	 * is one save, not one per key; the status says "Saving…" meanwhile.
+	 */
+	change(index: number, patch: { response?: ItemResponse | null; flagged?: boolean }, typing = false): void {
+		const held = this.#typing.get(index);
+		if (held) clearTimeout(held);
+		this.#typing.delete(index);
+		if (typing) {
+			if (this.state !== 'closed' && this.state !== 'retrying') this.state = 'saving';
+			this.#typing.set(
+				index,
+				setTimeout(() => this.change(index, patch), 600)
+			);
+			this.#held.set(index, patch);
+			return;
+		}
+		this.#held.delete(index);
 		const current = this.entries[index];
 		if (!current || this.state === 'closed') return;
 		this.entries[index] = {
@@ -84,6 +103,7 @@ export class ExamSaver {
 
 	/** Wait until every change is acknowledged; false if that takes longer than `timeoutMs`. */
 	flush(timeoutMs = 10_000): Promise<boolean> {
+		for (const [index, patch] of [...this.#held]) this.change(index, patch);
 		if (this.#dirty.size === 0 && !this.#inFlight) return Promise.resolve(true);
 		this.retryNow();
 		return new Promise((resolve) => {
