@@ -141,6 +141,10 @@ export class ExamAttempts {
 	readonly store: Store;
 	readonly clock: ExamClock;
 	readonly #deps: ExamDeps;
+	readonly #openAdds = new Map<string, number>();
+	#openFlush: Promise<void> | null = null;
+	/** What candidates see of each attempt's items: they never change once drawn, so each is built once. */
+	readonly #presented = new Map<string, PresentedItem[]>();
 
 	constructor(deps: ExamDeps) {
 		this.#deps = deps;
@@ -227,11 +231,29 @@ export class ExamAttempts {
 			// Items first: an attempt file never exists without the items it points at.
 			await this.store.put<ItemsFile>(itemsKey(id), { items });
 			await this.store.put<Attempt>(attemptKey(id), attempt);
-			await this.store.update<OpenIndex>(OPEN_KEY, () => ({ open: {} }), (index) => {
-				index.open[id] = attempt.deadline;
-			});
+			await this.#markOpen(id, attempt.deadline);
 			file.attempts.push({ id, blueprintId, startedAt });
 			return { ok: true, attemptId: id, resumed: false };
+		});
+	}
+
+	/**
+	 * Add an attempt to the open index. Starts that come together (the start of an exam day) share
+	 * one durable write of the index instead of queueing one write each on the one file.
+	 */
+	async #markOpen(id: string, deadline: number): Promise<void> {
+		this.#openAdds.set(id, deadline);
+		while (this.#openAdds.has(id)) {
+			this.#openFlush ??= this.#flushOpen().finally(() => (this.#openFlush = null));
+			await this.#openFlush;
+		}
+	}
+
+	async #flushOpen(): Promise<void> {
+		const batch = [...this.#openAdds];
+		for (const [id] of batch) this.#openAdds.delete(id);
+		await this.store.update<OpenIndex>(OPEN_KEY, () => ({ open: {} }), (index) => {
+			for (const [id, deadline] of batch) index.open[id] = deadline;
 		});
 	}
 
@@ -269,9 +291,15 @@ export class ExamAttempts {
 	}
 
 	/** What the candidate sees of each item, in delivered order (no keys: presentItem's allow-list). */
-	async presented(a: Pick<Attempt, 'id' | 'delivered'>): Promise<PresentedItem[]> {
+	async presented(a: Pick<Attempt, 'id' | 'delivered'>): Promise<readonly PresentedItem[]> {
+		const known = this.#presented.get(a.id);
+		if (known) return known;
 		const items = await this.items(a.id);
-		return a.delivered.map((d, i) => presentItem(items[i]!, d));
+		const presented = a.delivered.map((d, i) => presentItem(items[i]!, d));
+		// Bounded: an exam day is a few hundred attempts; past that, start over.
+		if (this.#presented.size >= 2_000) this.#presented.clear();
+		this.#presented.set(a.id, presented);
+		return presented;
 	}
 
 	/** The candidate's attempts, oldest first (each closed first if overdue). */
