@@ -173,6 +173,7 @@ test('HR imports a GIFT file: preview with its rejection, add, find the items, a
 
 	// Importing the same file again: the preview says the ids are taken and offers no add.
 	await previewSample(page);
+	await expect(page.getByTestId('preview-summary')).toContainText('4 items were read, 4 of them already in the bank; 1 question is rejected');
 	await expect(page.getByText(/4 items have ids already in the bank/)).toBeVisible();
 	await expect(page.getByRole('button', { name: /Add \d+ items? to the bank/ })).toHaveCount(0);
 	await expect(page.getByTestId('preview-item').getByText('Already in the bank')).toHaveCount(4);
@@ -217,7 +218,7 @@ test('bad uploads and text are refused with a clear message and change nothing',
 	await preview.click();
 	await expect(page.getByTestId('preview-summary')).toContainText('0 items can be added; 2 questions are rejected');
 	await expect(page.getByRole('table', { name: 'Rejected questions' }).getByTestId('rejected-row')).toHaveCount(2);
-	await expect(page.getByText('Nothing can be added from this preview.')).toBeVisible();
+	await expect(page.getByText('Nothing can be added: every question was rejected.')).toBeVisible();
 	await expect(page.getByRole('button', { name: /Add \d+ items? to the bank/ })).toHaveCount(0);
 
 	// A bad tag is named with a suggestion.

@@ -148,7 +148,7 @@ export function itemRow(entry: BankEntry): ItemRow {
 		difficulty: item.difficulty,
 		points: item.points,
 		tags: [...item.tags],
-		excerpt: plainExcerpt(item.stem),
+		excerpt: plainExcerpt(item.stem, 130),
 		origin: entry.source.kind
 	};
 }
