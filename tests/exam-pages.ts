@@ -209,13 +209,20 @@ export async function answerByKeyboard(page: Page): Promise<string> {
  */
 export function secretsOf(items: readonly ExamItem[], delivered: readonly DeliveredItem[]): string[] {
 	const out: string[] = [];
-	const words = (md: string) =>
-		md
-			.replace(/[*_`#>[\]()|]/g, ' ')
-			.split(/\s+/)
-			.filter(Boolean)
-			.slice(0, 7)
-			.join(' ');
+	const plain = (md: string) => md.replace(/[*_`#>[\]()|]/g, ' ').split(/\s+/).filter(Boolean);
+	const words = (md: string) => plain(md).slice(0, 7).join(' ');
+	// What the candidate is shown anyway: a feedback that starts like a passage they read is no secret.
+	const shown = plain(
+		items
+			.flatMap((item) => [
+				item.stem,
+				item.passage ?? '',
+				...(item.kind === 'single-choice' || item.kind === 'multiple-choice' ? item.options.map((o) => o.text) : []),
+				...(item.kind === 'ordering' ? item.entries : []),
+				...(item.kind === 'matching' ? [...item.pairs.flatMap((p) => [p.prompt, p.match]), ...item.distractors] : [])
+			])
+			.join(' ')
+	).join(' ');
 	items.forEach((item, i) => {
 		const feedback = [item.feedback];
 		switch (item.kind) {
@@ -247,7 +254,7 @@ export function secretsOf(items: readonly ExamItem[], delivered: readonly Delive
 			default:
 				break;
 		}
-		for (const f of feedback) if (f && words(f).length >= 20) out.push(words(f));
+		for (const f of feedback) if (f && words(f).length >= 20 && !shown.includes(words(f))) out.push(words(f));
 	});
 	return out;
 }

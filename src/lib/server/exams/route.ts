@@ -3,13 +3,14 @@ import { error, type RequestEvent } from '@sveltejs/kit';
 import type { Attempt } from './attempts';
 import { examAttempts, userOwner } from './service';
 
-export async function ownAttempt(event: Pick<RequestEvent, 'locals'> & { params: { id?: string } }) {
+export async function ownAttempt(event: Pick<RequestEvent, 'locals'> & { params: { id?: string } }, options: { closeAtDeadline?: boolean } = {}) {
 	const service = examAttempts();
 	const owner = userOwner(event.locals.user!);
 	let attempt: Readonly<Attempt> | undefined = await service.getFor(event.params.id ?? '', owner);
 	if (!attempt) error(404, 'There is no such attempt.');
-	// A page asked for after the deadline ends the attempt with what was saved.
-	if (attempt.status === 'in-progress' && service.now() >= attempt.deadline) {
+	// A page asked for after the deadline ends the attempt with what was saved (a page of answers
+	// posted in the grace after the deadline is saved first: closeAtDeadline false).
+	if (options.closeAtDeadline !== false && attempt.status === 'in-progress' && service.now() >= attempt.deadline) {
 		const closed = await service.closeIfTimeUp(attempt.id, owner);
 		if (closed.ok) attempt = closed.attempt;
 	}

@@ -21,7 +21,7 @@ function target(go: string, page: number, pages: number, id: string): string {
 export const actions: Actions = {
 	/** Without JavaScript: save this page's answers, then move on. */
 	save: async (event) => {
-		const { service, owner, attempt } = await ownAttempt(event);
+		const { service, owner, attempt } = await ownAttempt(event, { closeAtDeadline: false });
 		if (attempt.status !== 'in-progress') redirect(303, `/exams/attempts/${attempt.id}/result`);
 		const form = await event.request.formData();
 		const page = readPage(typeof form.get('page') === 'string' ? (form.get('page') as string) : null, attempt);
@@ -37,6 +37,8 @@ export const actions: Actions = {
 			if (saved.code === 'closed') redirect(303, `/exams/attempts/${attempt.id}/result`);
 			return fail(400, { error: saved.error, values: postedValues(form) });
 		}
+		// Posted in the grace after the deadline: saved, and now the attempt ends.
+		if (service.now() >= attempt.deadline) redirect(303, `/exams/attempts/${attempt.id}/result`);
 		redirect(303, target(String(form.get('go') ?? ''), page, pageCount(attempt), attempt.id));
 	}
 };
