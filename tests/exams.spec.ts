@@ -16,7 +16,7 @@ import {
 } from './exam-pages';
 
 // A whole exam is many pages: give these tests room on a busy machine.
-test.describe.configure({ timeout: 300_000 });
+test.describe.configure({ timeout: 480_000 });
 
 const PRACTICE_ITEMS = 15;
 const saved = (page: Page) => page.locator('.save-status[data-state="saved"]');
