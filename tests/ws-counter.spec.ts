@@ -1,5 +1,5 @@
 import { Money } from '../src/lib/money';
-import { expect, expectAccessible, open, signIn, test } from './fixtures';
+import { expect, expectAccessible, hydrated, open, signIn, test } from './fixtures';
 import { fillCounts, fillPayment, openDrawer, practiceSandbox, takePayment } from './counter';
 import { accountsOwing, countOf, FLOAT_COUNTS } from './world';
 
@@ -155,3 +155,29 @@ function usd(m: Money): string {
 	const [whole, cents] = m.toString().split('.');
 	return `$${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}`;
 }
+
+test('the desk moves the business date a day at a time and resets to a fresh city only when confirmed', async ({ page }) => {
+	test.setTimeout(240_000);
+	await signIn(page, 'trainee');
+	const sb = await practiceSandbox(page);
+	await expect(page.getByTestId('business-date')).toHaveText('November 16, 2026');
+	await expectAccessible(page, 'desk');
+	await page.getByRole('button', { name: 'Advance to the next day' }).click();
+	await expect(page.getByRole('status')).toContainText('moved to the next day');
+	await expect(page.getByTestId('business-date')).toHaveText('November 17, 2026');
+
+	// Reset without ticking the confirmation changes nothing.
+	await page.getByRole('button', { name: 'Reset to a fresh city' }).click();
+	await expect(page.getByRole('alert')).toContainText('to confirm the reset');
+	await expect(page).toHaveURL(new RegExp(`${sb}(\\?/reset)?$`));
+	await expect(page.getByTestId('business-date')).toHaveText('November 17, 2026');
+	await hydrated(page);
+	await page.getByLabel('Yes, throw away my practice work').check();
+	await page.getByRole('button', { name: 'Reset to a fresh city' }).click();
+	await expect(page).toHaveURL(/\/sandbox\/sb_[\w-]+$/);
+	await expect(page).not.toHaveURL(new RegExp(`${sb}$`));
+	await expect(page.getByTestId('business-date')).toHaveText('November 16, 2026');
+	// The clerk system now opens the new sandbox.
+	await open(page, '/sandbox');
+	await expect(page).not.toHaveURL(new RegExp(`${sb}$`));
+});
