@@ -1,5 +1,5 @@
 /**
- * The written-exam domain: pure and deterministic (no I/O, no clock, no Math.random; time and
+ * The written-exam domain: pure and deterministic (no I/O, no clock, no unseeded randomness; time and
  * seeds are inputs). Items and blueprints come from content/ (validated by the content loader)
  * or from a GIFT import; the server delivers, stores and scores attempts with these functions.
  *
