@@ -1,7 +1,7 @@
 import { approvalsModule } from './kernel/approvals';
 import { booksModule } from './kernel/books';
 import { clockModule } from './kernel/clock';
-import { emptyLedger, postEntry } from './ledger';
+import { ReplayPostings, emptyLedger, postEntry } from './ledger';
 import type { Command, CommandContext, CommandHandler, DomainEvent, DomainModule, EngineEnv, EventApplier, ProposedEvent, Rejection, SandboxState } from './model';
 import { reject } from './model';
 
@@ -60,10 +60,18 @@ export class Engine {
 
 	/** Apply one stamped event: its journal entry, then the module's change to its slice. */
 	apply(state: SandboxState, event: DomainEvent): void {
+		this.#apply(state, event, null);
+	}
+
+	// With `postings`, the journal entry is added to a replay's running sums instead of the ledger.
+	#apply(state: SandboxState, event: DomainEvent, postings: ReplayPostings | null): void {
 		const applier = this.#events.get(event.type);
 		if (!applier) throw new Error(`No applier for event ${event.type}`);
 		if (event.seq !== state.eventCount + 1) throw new Error(`Event ${event.seq} out of order (expected ${state.eventCount + 1})`);
-		if (event.journal) postEntry(state.ledger, event.journal, event.date);
+		if (event.journal) {
+			if (postings) postings.post(event.journal, event.date);
+			else postEntry(state.ledger, event.journal, event.date);
+		}
 		applier(state, event, this.env);
 		state.eventCount = event.seq;
 	}
@@ -82,7 +90,13 @@ export class Engine {
 
 	/** Rebuild a state from its starting point and its event log. */
 	replay(start: SandboxState, events: readonly DomainEvent[]): SandboxState {
-		for (const e of events) this.apply(start, e);
+		// Appliers never read ledger balances, so they are written once at the end (also when an event fails).
+		const postings = new ReplayPostings(start.ledger);
+		try {
+			for (const e of events) this.#apply(start, e, postings);
+		} finally {
+			postings.close();
+		}
 		return start;
 	}
 

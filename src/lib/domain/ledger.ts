@@ -123,6 +123,54 @@ function moved(balance: Money = Money.ZERO, amount: Money, debit: boolean): Mone
 	return debit ? balance.plus(amount) : balance.minus(amount);
 }
 
+/**
+ * Posting for a replay, where nothing reads the balances until the last event is in: each entry is
+ * added up in whole cents, and `close` writes every balance it touched once, leaving the ledger
+ * exactly as postEntry would have, entry by entry (same amounts, same keys in the same order).
+ */
+export class ReplayPostings {
+	readonly #ledger: LedgerState;
+	readonly #gl = new Map<string, bigint>();
+	readonly #sub = new Map<string, bigint>();
+	readonly #monthly = new Map<string, Map<string, bigint>>();
+
+	constructor(ledger: LedgerState) {
+		this.#ledger = ledger;
+	}
+
+	post(entry: JournalEntry, date?: string): void {
+		const month = date ? this.#month(date.slice(0, 7)) : undefined;
+		for (const line of entry.lines) {
+			const cents = line.debit ? wireMoney(line.debit).toCents() : -wireMoney(line.credit!).toCents();
+			addCents(this.#gl, line.account, cents);
+			if (line.sub) addCents(this.#sub, line.sub, cents);
+			if (month) addCents(month, line.account, cents);
+		}
+		this.#ledger.entries++;
+	}
+
+	close(): void {
+		const { gl, sub, monthly } = this.#ledger;
+		writeBalances(gl as Record<string, Money>, this.#gl);
+		writeBalances(sub, this.#sub);
+		for (const [key, sums] of this.#monthly) writeBalances((monthly[key] ??= {}) as Record<string, Money>, sums);
+	}
+
+	#month(key: string): Map<string, bigint> {
+		let sums = this.#monthly.get(key);
+		if (!sums) this.#monthly.set(key, (sums = new Map()));
+		return sums;
+	}
+}
+
+function addCents(sums: Map<string, bigint>, key: string, cents: bigint): void {
+	sums.set(key, (sums.get(key) ?? 0n) + cents);
+}
+
+function writeBalances(balances: Record<string, Money>, sums: Map<string, bigint>): void {
+	for (const [key, cents] of sums) balances[key] = Money.fromCents((balances[key]?.toCents() ?? 0n) + cents);
+}
+
 /** Debit-minus-credit balance of a GL account. */
 export function glBalance(ledger: LedgerState, account: GlAccount): Money {
 	return ledger.gl[account] ?? Money.ZERO;

@@ -149,6 +149,7 @@ export function accept(...events: ProposedEvent[]): Decision & { ok: true } {
 export type Command = { type: string } & Record<string, unknown>;
 
 export type CommandHandler = (state: Readonly<SandboxState>, command: Command, ctx: CommandContext) => Decision;
+/** Changes the module's slice for one event. Never reads ledger balances: a replay writes them only after its last event. */
 export type EventApplier = (state: SandboxState, event: DomainEvent, env: EngineEnv) => void;
 
 /** What a module contributes: its command handlers, event appliers, and what happens when a new business day starts. */
