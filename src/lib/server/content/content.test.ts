@@ -171,7 +171,7 @@ describe('loadContent: errors name the file and line', () => {
 	it('unknown keys → the line of each unknown key', async () => {
 		await put('lessons/cash-basics.md', lesson({}, ['colour: red', 'level: 2']));
 		expect(await errorsOf()).toEqual([
-			{ file, line: 8, message: expect.stringMatching(/^unknown key "colour" \(allowed keys: id, title, duty, order, minutes, summary\)$/) },
+			{ file, line: 8, message: expect.stringMatching(/^unknown key "colour" \(allowed keys: id, title, duty, order, minutes, summary, quiz\)$/) },
 			{ file, line: 9, message: expect.stringMatching(/^unknown key "level"/) }
 		]);
 	});

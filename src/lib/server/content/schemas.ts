@@ -31,7 +31,13 @@ export const lessonSchema = z.strictObject({
 	duty: z.enum(DUTY_IDS, rule(`one of ${DUTY_IDS.join(', ')}`)),
 	order: wholeNumber(0),
 	minutes: wholeNumber(1, 120),
-	summary: textField(160)
+	summary: textField(160),
+	/** Practice quiz at the end of the lesson: ids of items in content/items the app scores itself. */
+	quiz: z
+		.array(idField(), rule('a list of 3 to 6 item ids, like [tenant-deposit-amount, postmark-rule]'))
+		// A refine, not min/max: zod's length checks also fire on a string given instead of a list.
+		.refine((ids) => ids.length >= 3 && ids.length <= 6, { error: 'must list 3 to 6 item ids' })
+		.optional()
 });
 
 export const pageSchema = z.strictObject({
@@ -50,6 +56,22 @@ export interface Rendered {
 
 export type Lesson = z.output<typeof lessonSchema> & Rendered;
 export type Page = z.output<typeof pageSchema> & Rendered;
+
+/** A lesson's quiz against the loaded bank: every id is a valid item, once, of a kind the app scores. */
+export function checkLessonQuiz(lesson: Pick<Lesson, 'quiz'>, items: readonly Pick<BankItem, 'id' | 'kind'>[]): ContentProblem[] {
+	const byId = new Map(items.map((i) => [i.id, i]));
+	const seen = new Set<string>();
+	return (lesson.quiz ?? []).flatMap((id, i): ContentProblem[] => {
+		const path = ['quiz', i];
+		if (seen.has(id)) return [{ path, message: `"${id}" is listed twice` }];
+		seen.add(id);
+		const item = byId.get(id);
+		if (!item) return [{ path, message: `there is no valid item "${id}" in content/items (check its id, or fix that item's own errors)` }];
+		// Essays need a person's scoring; a practice quiz is scored on the spot.
+		if (item.kind === 'essay') return [{ path, message: `"${id}" is an essay, which a person scores; choose an item the app scores itself` }];
+		return [];
+	});
+}
 
 export interface ContentKind<Name extends string, Schema extends z.ZodType, Item extends { id: string }> {
 	/** Key in ContentBundle and label in the counts line. */
@@ -85,7 +107,9 @@ export const KINDS = [
 		folder: 'lessons',
 		schema: lessonSchema,
 		build: (data, body, file): Lesson => ({ ...data, ...renderContent(body), file }),
-		compare: (a, b) => dutyRank(a.duty) - dutyRank(b.duty) || a.order - b.order || a.id.localeCompare(b.id)
+		compare: (a, b) => dutyRank(a.duty) - dutyRank(b.duty) || a.order - b.order || a.id.localeCompare(b.id),
+		// Runs after every kind is loaded, so the item bank is there even though items come later in KINDS.
+		checkWithBundle: (lesson, loaded) => checkLessonQuiz(lesson, (loaded.items ?? []) as readonly BankItem[])
 	}),
 	defineKind({
 		name: 'pages',
