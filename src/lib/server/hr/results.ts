@@ -1,0 +1,166 @@
+/**
+ * Results of an exam session, read from the stored exam attempts: the one place HR's results
+ * pages get candidate scores and item responses from.
+ *
+ * Read-only over the runner's files (`exams/attempts/<id>` and `exams/attempt-items/<id>`, see
+ * src/lib/server/exams/attempts.ts): a candidate's attempt is the one the roster links to
+ * (Candidate.attemptId). An attempt still in progress has no score yet; closing overdue attempts
+ * is the runner's job, not this reader's.
+ */
+import type { AttemptScore, DeliveredItem, ExamItem, ItemOutcome, ItemResponse } from '$lib/exams';
+import type { AnalysisItem, CandidateScores } from '$lib/hr/item-analysis';
+import type { CandidateResultRow } from '$lib/hr/eligibility';
+import type { Demographics } from '$lib/hr/roster';
+import type { Store } from '../store';
+import type { ExamSession } from './sessions';
+
+/** The parts of a stored attempt this reader uses (the runner's Attempt has more). */
+export type StoredAttempt = {
+	id: string;
+	blueprintId: string;
+	status: 'in-progress' | 'submitted' | 'closed-at-deadline';
+	exam: { title: string; sections: { id: string; title: string }[] };
+	accommodation: string;
+	startedAt: number;
+	submittedAt: number | null;
+	closedAt: number | null;
+	delivered: DeliveredItem[];
+	answers: (ItemResponse | null)[];
+	score: AttemptScore | null;
+};
+type StoredItems = { items: ExamItem[] };
+
+export type ItemResult = {
+	itemId: string;
+	sectionId: string;
+	outcome: ItemOutcome;
+	/** Null while a person has not scored it. */
+	points: string | null;
+	max: string;
+	/** Choice items: options chosen, as indexes in the item's written order ([] = no answer). */
+	chosen?: number[];
+};
+
+export type CandidateResult = {
+	candidateId: string;
+	applicantId: string;
+	name: string;
+	email: string;
+	accommodation: string;
+	demographics: Demographics;
+	attemptId: string | null;
+	/** 'absent' when no attempt is linked (or its file is missing). */
+	status: 'absent' | StoredAttempt['status'];
+	raw: string | null;
+	max: string | null;
+	percent: string | null;
+	passedAtBlueprint: boolean | null;
+	pending: number;
+	sections: { sectionId: string; title: string; raw: string; max: string; percent: string }[];
+	items: ItemResult[];
+};
+
+export type SessionResults = {
+	candidates: CandidateResult[];
+	/** Every item delivered to anyone, with its options for the distractor analysis. */
+	items: AnalysisItem[];
+};
+
+const OPTION_KINDS = new Set(['single-choice', 'multiple-choice', 'true-false']);
+
+/** The options a candidate chose, in the item's written order (display positions mapped back through the delivered order). */
+export function chosenOptions(d: DeliveredItem, r: ItemResponse | null | undefined): number[] | undefined {
+	const order = d.order ?? [];
+	if (!r) return [];
+	switch (r.kind) {
+		case 'single-choice':
+			return r.choice === null ? [] : [order[r.choice] ?? r.choice];
+		case 'multiple-choice':
+			return r.choices.map((p) => order[p] ?? p).sort((a, b) => a - b);
+		case 'true-false':
+			return r.answer === null ? [] : [r.answer ? 0 : 1];
+		default:
+			return undefined;
+	}
+}
+
+/** A short plain-text label from an item's stem (markdown marks dropped). */
+function stemExcerpt(stem: string): string {
+	const text = stem
+		.replace(/\{\{(\w+)\}\}/g, '…')
+		.replace(/\[\[\d+\]\]/g, '___')
+		.replace(/[*_`#>|]/g, '')
+		.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+		.replace(/\s+/g, ' ')
+		.trim();
+	return text.length > 90 ? `${text.slice(0, 87).trimEnd()}…` : text;
+}
+
+function analysisItem(item: ExamItem): AnalysisItem & { stem: string } {
+	const base = { itemId: item.id, label: item.id, kind: item.kind, stem: stemExcerpt(item.stem) };
+	if (item.kind === 'single-choice' || item.kind === 'multiple-choice') return { ...base, options: item.options.map((o) => ({ text: o.text, correct: o.correct })) };
+	if (item.kind === 'true-false') return { ...base, options: [{ text: 'True', correct: item.answer }, { text: 'False', correct: !item.answer }] };
+	return base;
+}
+
+/** Results for every candidate on the session's roster, in roster order. */
+export async function sessionResults(store: Store, session: Pick<ExamSession, 'candidates'>): Promise<SessionResults & { items: (AnalysisItem & { stem: string })[] }> {
+	const items = new Map<string, AnalysisItem & { stem: string }>();
+	const candidates: CandidateResult[] = [];
+	for (const c of session.candidates) {
+		const base = {
+			candidateId: c.candidateId,
+			applicantId: c.applicantId,
+			name: c.name,
+			email: c.email,
+			accommodation: c.accommodation,
+			demographics: { ...c.demographics },
+			attemptId: c.attemptId
+		};
+		const attempt = c.attemptId ? await store.get<StoredAttempt>(`exams/attempts/${c.attemptId}`) : undefined;
+		if (!attempt) {
+			candidates.push({ ...base, status: 'absent', raw: null, max: null, percent: null, passedAtBlueprint: null, pending: 0, sections: [], items: [] });
+			continue;
+		}
+		const stored = (await store.get<StoredItems>(`exams/attempt-items/${attempt.id}`))?.items ?? [];
+		stored.forEach((item) => {
+			if (!items.has(item.id)) items.set(item.id, analysisItem(item));
+		});
+		const score = attempt.status === 'in-progress' ? null : attempt.score;
+		const titles = new Map(attempt.exam.sections.map((s) => [s.id, s.title]));
+		candidates.push({
+			...base,
+			status: attempt.status,
+			raw: score?.raw ?? null,
+			max: score?.max ?? null,
+			percent: score?.percent ?? null,
+			passedAtBlueprint: score?.passed ?? null,
+			pending: score?.pending.length ?? 0,
+			sections: (score?.sections ?? []).map((s) => ({ ...s, title: titles.get(s.sectionId) ?? s.sectionId })),
+			items: score
+				? attempt.delivered.map((d, i) => {
+						const s = score.items[i]!;
+						const kind = stored[i]?.kind;
+						const chosen = kind && OPTION_KINDS.has(kind) ? chosenOptions(d, attempt.answers[i]) : undefined;
+						return { itemId: d.itemId, sectionId: d.sectionId, outcome: s.outcome, points: s.points, max: s.max, ...(chosen ? { chosen } : {}) };
+					})
+				: []
+		});
+	}
+	return { candidates, items: [...items.values()] };
+}
+
+/** The rows the eligibility list ranks. */
+export function resultRows(results: SessionResults): CandidateResultRow[] {
+	return results.candidates.map((c) => ({ candidateId: c.candidateId, applicantId: c.applicantId, name: c.name, raw: c.raw, max: c.max, percent: c.percent, pending: c.pending }));
+}
+
+/** The item analysis input: every scored candidate, items scored by a person or by key (pending essays left out). */
+export function analysisInput(results: SessionResults): CandidateScores[] {
+	return results.candidates
+		.filter((c) => c.raw !== null)
+		.map((c) => ({
+			candidateId: c.candidateId,
+			items: c.items.filter((i): i is ItemResult & { points: string } => i.points !== null).map((i) => ({ itemId: i.itemId, points: i.points, max: i.max, ...(i.chosen ? { chosen: i.chosen } : {}) }))
+		}));
+}

@@ -1,0 +1,401 @@
+/**
+ * Exam sessions for HR: one exam day (a blueprint, a date, a start time, a place, proctors), its
+ * roster of applicants and their one-time access codes, its status from scheduled to released, and
+ * the scoring choices for its eligibility list.
+ *
+ * Files: `hr/sessions/<id>`, one small file per session holding its roster (a few hundred rows),
+ * rewritten whole and durably by the store. Sessions are listed from the folder.
+ *
+ * Access codes are shown once, when they are issued (on the tickets HR prints); only a SHA-256 of
+ * each is stored, as for sign-in sessions. A code has 60 random bits, so a fast hash is enough.
+ * Issuing again replaces the code, and the old ticket stops working.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { ExamBlueprint, PassingPoint } from '$lib/exams';
+import { isPlainDecimal, dec } from '$lib/exams/decimal';
+import { accessCodeFrom, CODE_BYTES, normalizeAccessCode } from '$lib/hr/codes';
+import { isCertificationRule, type CertificationRule } from '$lib/hr/ranking';
+import { parseRoster, validateApplicant, type ApplicantInput, type ColumnKey, type RosterPreview } from '$lib/hr/roster';
+import type { Store } from '../store';
+
+export const SESSION_STATUSES = ['scheduled', 'open', 'in-progress', 'closed', 'scored', 'released'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+export const STATUS_LABELS: Record<SessionStatus, string> = {
+	scheduled: 'Scheduled',
+	open: 'Open',
+	'in-progress': 'In progress',
+	closed: 'Closed',
+	scored: 'Scored',
+	released: 'Released'
+};
+
+/** What each status means, and what moving to it does. */
+export const STATUS_HELP: Record<SessionStatus, string> = {
+	scheduled: 'Planned: the roster and tickets can be prepared.',
+	open: 'Candidates may check in; the roster can still be corrected.',
+	'in-progress': 'The exam has started; the roster is locked.',
+	closed: 'Time is over and every attempt is closed.',
+	scored: 'Scores are final and the eligibility list can be prepared.',
+	released: 'Scores and the list have been published to candidates.'
+};
+
+export interface Candidate extends ApplicantInput {
+	/** Internal id, stable when HR edits the applicant id. */
+	candidateId: string;
+	/** SHA-256 (hex) of the access code's 12 symbols; null until issued. */
+	codeHash: string | null;
+	codeIssuedAt: string | null;
+	codeUsedAt: string | null;
+	/** The candidate's exam attempt, once the runner has started one for this session. */
+	attemptId: string | null;
+	addedAt: string;
+	updatedAt: string;
+}
+
+export type SessionLogEntry = { at: string; by: string; action: string };
+
+export interface ExamSession {
+	id: string;
+	blueprintId: string;
+	/** The blueprint's title when the session was made. */
+	title: string;
+	/** YYYY-MM-DD, the city's calendar. */
+	date: string;
+	/** HH:MM, 24-hour, city time. */
+	startTime: string;
+	location: string;
+	proctors: string[];
+	status: SessionStatus;
+	passingPoint: PassingPoint | null;
+	rule: CertificationRule;
+	banding: boolean;
+	candidates: Candidate[];
+	createdAt: string;
+	createdBy: string;
+	log: SessionLogEntry[];
+}
+
+export type SessionSummary = Pick<ExamSession, 'id' | 'blueprintId' | 'title' | 'date' | 'startTime' | 'location' | 'status'> & { candidates: number; codes: number };
+
+export type SessionFields = { blueprintId: string; date: string; startTime: string; location: string; proctors: string };
+export type FieldErrors = Partial<Record<keyof SessionFields | 'form', string>>;
+
+export type Actor = { id: string; displayName: string };
+
+export type HrDeps = {
+	store: Store;
+	now: () => number;
+	blueprints: () => Promise<readonly ExamBlueprint[]>;
+	randomBytes?: (n: number) => Uint8Array;
+	newId?: () => string;
+};
+
+const SESSION_ID = /^s_[0-9a-f]{12}$/;
+const CANDIDATE_ID = /^c_[0-9a-f]{12}$/;
+const sessionKey = (id: string) => `hr/sessions/${id}`;
+const LOG_LIMIT = 200;
+
+export const hashCode = (symbols: string) => createHash('sha256').update(symbols).digest('hex');
+
+/** Is YYYY-MM-DD a real calendar date? */
+function isCalendarDate(s: string): boolean {
+	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+	if (!m) return false;
+	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+	const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+	return y >= 2000 && y <= 2100 && mo >= 1 && mo <= 12 && d >= 1 && d <= days;
+}
+
+/** Check the session form; proctors are one per line or separated by commas or semicolons. */
+export function readSessionFields(f: SessionFields, blueprints: readonly ExamBlueprint[]): { ok: true; value: Omit<SessionFields, 'proctors'> & { proctors: string[]; title: string } } | { ok: false; errors: FieldErrors } {
+	const errors: FieldErrors = {};
+	const blueprint = blueprints.find((b) => b.id === f.blueprintId);
+	if (!f.blueprintId) errors.blueprintId = 'Choose the exam this session gives.';
+	else if (!blueprint || blueprint.draft || blueprint.purpose !== 'exam') errors.blueprintId = 'Choose one of the exams in the list.';
+	const date = f.date.trim();
+	if (!date) errors.date = 'Enter the date of the exam.';
+	else if (!isCalendarDate(date)) errors.date = 'Enter a real date as YYYY-MM-DD, like 2027-03-14.';
+	const time = f.startTime.trim();
+	if (!time) errors.startTime = 'Enter the start time.';
+	else if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) errors.startTime = 'Enter the start time as HH:MM on the 24-hour clock, like 09:00 or 13:30.';
+	const location = f.location.trim().replace(/\s+/g, ' ');
+	if (!location) errors.location = 'Enter where the exam is held, like “Community Center, Room B”.';
+	else if (location.length > 120) errors.location = 'The location must be at most 120 characters.';
+	const proctors = f.proctors
+		.split(/[\n,;]+/)
+		.map((p) => p.trim().replace(/\s+/g, ' '))
+		.filter(Boolean);
+	if (proctors.length === 0) errors.proctors = 'Name at least one proctor.';
+	else if (proctors.length > 20) errors.proctors = 'Name at most 20 proctors.';
+	else if (proctors.some((p) => p.length > 80)) errors.proctors = 'Each proctor’s name must be at most 80 characters.';
+	if (Object.keys(errors).length) return { ok: false, errors };
+	return { ok: true, value: { blueprintId: f.blueprintId, title: blueprint!.title, date, startTime: time, location, proctors } };
+}
+
+export type Outcome<T = void> = { ok: true; value: T } | { ok: false; error: string };
+const refuse = (error: string): { ok: false; error: string } => ({ ok: false, error });
+
+/** The roster may change only before the exam starts. */
+export const rosterEditable = (s: Pick<ExamSession, 'status'>) => s.status === 'scheduled' || s.status === 'open';
+
+export class HrSessions {
+	readonly store: Store;
+	readonly #deps: HrDeps;
+
+	constructor(deps: HrDeps) {
+		this.#deps = deps;
+		this.store = deps.store;
+	}
+
+	#iso(): string {
+		return new Date(this.#deps.now()).toISOString();
+	}
+
+	#id(prefix: 's' | 'c'): string {
+		return `${prefix}_${this.#deps.newId?.() ?? randomBytes(6).toString('hex')}`;
+	}
+
+	#bytes(n: number): Uint8Array {
+		return this.#deps.randomBytes?.(n) ?? randomBytes(n);
+	}
+
+	async blueprints(): Promise<ExamBlueprint[]> {
+		return (await this.#deps.blueprints()).filter((b) => b.purpose === 'exam' && !b.draft);
+	}
+
+	async list(): Promise<SessionSummary[]> {
+		const out: SessionSummary[] = [];
+		for (const key of await this.store.list('hr/sessions')) {
+			const s = await this.store.get<ExamSession>(key);
+			if (!s) continue;
+			out.push({
+				id: s.id,
+				blueprintId: s.blueprintId,
+				title: s.title,
+				date: s.date,
+				startTime: s.startTime,
+				location: s.location,
+				status: s.status,
+				candidates: s.candidates.length,
+				codes: s.candidates.filter((c) => c.codeHash).length
+			});
+		}
+		return out.sort((a, b) => `${b.date} ${b.startTime}`.localeCompare(`${a.date} ${a.startTime}`) || a.id.localeCompare(b.id));
+	}
+
+	async get(id: string): Promise<Readonly<ExamSession> | undefined> {
+		if (!SESSION_ID.test(id)) return undefined;
+		return this.store.get<ExamSession>(sessionKey(id));
+	}
+
+	async create(fields: SessionFields, actor: Actor): Promise<{ ok: true; id: string } | { ok: false; errors: FieldErrors }> {
+		const read = readSessionFields(fields, await this.blueprints());
+		if (!read.ok) return read;
+		const id = this.#id('s');
+		const blueprint = (await this.blueprints()).find((b) => b.id === read.value.blueprintId)!;
+		const at = this.#iso();
+		const session: ExamSession = {
+			id,
+			...read.value,
+			status: 'scheduled',
+			passingPoint: blueprint.passingPoint ? { ...blueprint.passingPoint } : null,
+			rule: '3',
+			banding: false,
+			candidates: [],
+			createdAt: at,
+			createdBy: actor.displayName,
+			log: [{ at, by: actor.displayName, action: `Session created for ${read.value.date} at ${read.value.startTime}, ${read.value.location}.` }]
+		};
+		await this.store.put(sessionKey(id), session);
+		return { ok: true, id };
+	}
+
+	/** Read-modify-write of one session under its file's lock; `change` returns an error text to refuse (nothing is written). */
+	async #change<T>(id: string, actor: Actor, change: (s: ExamSession) => { error: string } | { value: T; log: string }): Promise<Outcome<T>> {
+		if (!(await this.get(id))) return refuse('There is no such exam session.');
+		type R = Outcome<T>;
+		const sentinel = new Error('refused');
+		let refused: string | null = null;
+		try {
+			return await this.store.update<ExamSession, R>(sessionKey(id), () => {
+				throw new Error('session vanished');
+			}, (s) => {
+				const r = change(s);
+				if ('error' in r) {
+					refused = r.error;
+					throw sentinel; // nothing is written
+				}
+				s.log.push({ at: this.#iso(), by: actor.displayName, action: r.log });
+				if (s.log.length > LOG_LIMIT) s.log.splice(0, s.log.length - LOG_LIMIT);
+				return { ok: true, value: r.value };
+			});
+		} catch (err) {
+			if (err === sentinel && refused !== null) return refuse(refused);
+			throw err;
+		}
+	}
+
+	async updateDetails(id: string, fields: Omit<SessionFields, 'blueprintId'>, actor: Actor): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+		const s = await this.get(id);
+		if (!s) return { ok: false, errors: { form: 'There is no such exam session.' } };
+		const read = readSessionFields({ ...fields, blueprintId: s.blueprintId }, await this.#deps.blueprints());
+		if (!read.ok) return read;
+		const r = await this.#change(id, actor, (draft) => {
+			if (!rosterEditable(draft)) return { error: 'The details cannot change once the exam has started.' };
+			Object.assign(draft, { date: read.value.date, startTime: read.value.startTime, location: read.value.location, proctors: read.value.proctors });
+			return { value: undefined, log: `Details changed: ${read.value.date} at ${read.value.startTime}, ${read.value.location}.` };
+		});
+		return r.ok ? { ok: true } : { ok: false, errors: { form: r.error } };
+	}
+
+	/** Move to the next status (one step forward). Opening needs a roster with every code issued. */
+	async advance(id: string, to: string, actor: Actor): Promise<Outcome<SessionStatus>> {
+		return this.#change(id, actor, (s) => {
+			const next = SESSION_STATUSES[SESSION_STATUSES.indexOf(s.status) + 1];
+			if (!next) return { error: 'The scores are already released; there is no further step.' };
+			if (to !== next) return { error: `The session is ${STATUS_LABELS[s.status].toLowerCase()}; the next step is “${STATUS_LABELS[next]}”. Reload the page to see its current status.` };
+			if (next === 'open') {
+				if (s.candidates.length === 0) return { error: 'Import the roster before opening the session.' };
+				const without = s.candidates.filter((c) => !c.codeHash).length;
+				if (without) return { error: `${without} ${without === 1 ? 'applicant has' : 'applicants have'} no access code yet. Print their admission tickets before opening the session.` };
+			}
+			if (next === 'scored' && !s.passingPoint) return { error: 'Set the passing point on the results page before marking the session scored.' };
+			s.status = next;
+			return { value: next, log: `Status changed to ${STATUS_LABELS[next]}.` };
+		});
+	}
+
+	/** Check a roster file against this session's roster (nothing is stored). */
+	async previewRoster(id: string, text: string): Promise<Outcome<RosterPreview>> {
+		const s = await this.get(id);
+		if (!s) return refuse('There is no such exam session.');
+		if (!rosterEditable(s)) return refuse('The roster is locked: the exam has started.');
+		return { ok: true, value: parseRoster(text, s.candidates) };
+	}
+
+	/** Add every applicant of a roster file, or none when any row has a problem (checked again here). */
+	async importRoster(id: string, text: string, actor: Actor): Promise<Outcome<{ added: number; preview: RosterPreview }>> {
+		const at = this.#iso();
+		return this.#change(id, actor, (s) => {
+			if (!rosterEditable(s)) return { error: 'The roster is locked: the exam has started.' };
+			const preview = parseRoster(text, s.candidates);
+			if (!preview.ok) return { error: `Nothing was imported: the file has ${preview.errors.length} ${preview.errors.length === 1 ? 'problem' : 'problems'}. Fix ${preview.errors.length === 1 ? 'it' : 'them'} and preview again.` };
+			for (const a of preview.applicants) {
+				s.candidates.push({ ...a, candidateId: this.#id('c'), codeHash: null, codeIssuedAt: null, codeUsedAt: null, attemptId: null, addedAt: at, updatedAt: at });
+			}
+			return { value: { added: preview.applicants.length, preview }, log: `Roster import: ${preview.applicants.length} applicants added.` };
+		});
+	}
+
+	async candidate(id: string, candidateId: string): Promise<{ session: Readonly<ExamSession>; candidate: Readonly<Candidate> } | undefined> {
+		if (!CANDIDATE_ID.test(candidateId)) return undefined;
+		const session = await this.get(id);
+		const candidate = session?.candidates.find((c) => c.candidateId === candidateId);
+		return session && candidate ? { session, candidate } : undefined;
+	}
+
+	/** Correct one applicant; the id and email must stay unique in the session. */
+	async updateApplicant(id: string, candidateId: string, raw: Partial<Record<ColumnKey, string>>, actor: Actor): Promise<{ ok: true } | { ok: false; errors: Partial<Record<ColumnKey | 'form', string>> }> {
+		const checked = validateApplicant(raw);
+		if (!checked.ok) return { ok: false, errors: Object.fromEntries(checked.problems.map((p) => [p.column, p.message])) };
+		const a = checked.applicant;
+		let field: ColumnKey | 'form' = 'form';
+		const r = await this.#change(id, actor, (s) => {
+			if (!rosterEditable(s)) return { error: 'The roster is locked: the exam has started.' };
+			const c = s.candidates.find((x) => x.candidateId === candidateId);
+			if (!c) return { error: 'There is no such applicant on this roster.' };
+			const others = s.candidates.filter((x) => x !== c);
+			if (others.some((x) => x.applicantId.toLowerCase() === a.applicantId.toLowerCase())) {
+				field = 'applicantId';
+				return { error: `Another applicant on this roster already has the id ${a.applicantId}.` };
+			}
+			if (others.some((x) => x.email.toLowerCase() === a.email.toLowerCase())) {
+				field = 'email';
+				return { error: `Another applicant on this roster already has the email ${a.email}.` };
+			}
+			Object.assign(c, a, { updatedAt: this.#iso() });
+			return { value: undefined, log: `Applicant ${a.applicantId} (${a.name}) edited.` };
+		});
+		return r.ok ? { ok: true } : { ok: false, errors: { [field]: r.error } };
+	}
+
+	/** Take an applicant off the roster (before the exam starts). */
+	async removeApplicant(id: string, candidateId: string, actor: Actor): Promise<Outcome> {
+		return this.#change(id, actor, (s) => {
+			if (!rosterEditable(s)) return { error: 'The roster is locked: the exam has started.' };
+			const i = s.candidates.findIndex((x) => x.candidateId === candidateId);
+			if (i < 0) return { error: 'There is no such applicant on this roster.' };
+			const [c] = s.candidates.splice(i, 1);
+			return { value: undefined, log: `Applicant ${c!.applicantId} (${c!.name}) removed from the roster.` };
+		});
+	}
+
+	/**
+	 * Issue access codes: for applicants without one ("missing"), for everyone ("all"), or for one
+	 * candidate id. Returns the codes in roster order; this is the only time they exist in clear.
+	 */
+	async issueCodes(id: string, which: 'missing' | 'all' | string, actor: Actor): Promise<Outcome<{ candidateId: string; code: string }[]>> {
+		const at = this.#iso();
+		return this.#change(id, actor, (s) => {
+			if (!rosterEditable(s)) return { error: 'Tickets can be printed only before the exam starts.' };
+			const targets = s.candidates.filter((c) => (which === 'all' ? true : which === 'missing' ? !c.codeHash : c.candidateId === which));
+			if (targets.length === 0) return { error: which === 'missing' ? 'Every applicant already has a ticket. To print them again, choose “Reprint every ticket with new codes”.' : 'There is no such applicant on this roster.' };
+			const taken = new Set(s.candidates.map((c) => c.codeHash).filter(Boolean));
+			const issued = targets.map((c) => {
+				let code: string;
+				let hash: string;
+				do {
+					code = accessCodeFrom(this.#bytes(CODE_BYTES));
+					hash = hashCode(normalizeAccessCode(code)!);
+				} while (taken.has(hash));
+				taken.add(hash);
+				c.codeHash = hash;
+				c.codeIssuedAt = at;
+				c.codeUsedAt = null;
+				return { candidateId: c.candidateId, code };
+			});
+			return { value: issued, log: `Admission tickets printed with new access codes for ${issued.length} ${issued.length === 1 ? 'applicant' : 'applicants'}.` };
+		});
+	}
+
+	/** The candidate a typed code belongs to in this session (for applicant sign-in). */
+	async findByCode(id: string, typed: string): Promise<Readonly<Candidate> | undefined> {
+		const symbols = normalizeAccessCode(typed);
+		const s = await this.get(id);
+		if (!symbols || !s) return undefined;
+		const hash = hashCode(symbols);
+		return s.candidates.find((c) => c.codeHash === hash);
+	}
+
+	/** Record the attempt a candidate sits (the runner calls this when it starts a session attempt). */
+	async linkAttempt(id: string, candidateId: string, attemptId: string, actor: Actor): Promise<Outcome> {
+		return this.#change(id, actor, (s) => {
+			const c = s.candidates.find((x) => x.candidateId === candidateId);
+			if (!c) return { error: 'There is no such applicant on this roster.' };
+			c.attemptId = attemptId;
+			return { value: undefined, log: `Attempt started for applicant ${c.applicantId}.` };
+		});
+	}
+
+	/** The passing point, certification rule and banding of the list. */
+	async setScoring(id: string, input: { mode: string; value: string; rule: string; banding: boolean }, actor: Actor): Promise<{ ok: true } | { ok: false; field: 'value' | 'rule' | 'form'; error: string }> {
+		const value = input.value.trim().replace(/%$/, '').trim();
+		if (input.mode !== 'percent' && input.mode !== 'points') return { ok: false, field: 'value', error: 'Choose percent or points.' };
+		if (!isPlainDecimal(value) || value.replace(/^\d*\.?/, '').length > 2 || value.startsWith('-')) {
+			return { ok: false, field: 'value', error: 'Enter the passing point as a number with at most two decimals, like 70 or 52.5.' };
+		}
+		if (input.mode === 'percent' && dec(value).gt(100)) return { ok: false, field: 'value', error: 'A percent passing point must be from 0 to 100.' };
+		if (!isCertificationRule(input.rule)) return { ok: false, field: 'rule', error: 'Choose the rule of 1, 3, 10 or the whole list.' };
+		const rule = input.rule;
+		const passingPoint: PassingPoint = input.mode === 'percent' ? { percent: value } : { points: value };
+		const r = await this.#change(id, actor, (s) => {
+			if (s.status === 'released') return { error: 'The list has been released; its passing point can no longer change.' };
+			s.passingPoint = passingPoint;
+			s.rule = rule;
+			s.banding = input.banding;
+			return { value: undefined, log: `Passing point set to ${'percent' in passingPoint ? `${value}%` : `${value} points`}; ${rule === 'all' ? 'whole list' : `rule of ${rule}`}${input.banding ? ', with score bands' : ''}.` };
+		});
+		return r.ok ? { ok: true } : { ok: false, field: 'form', error: r.error };
+	}
+}
