@@ -14,12 +14,31 @@ import { appendEvents, readEvents } from './event-log';
  */
 export type WorldSpec = { seed: string; preset: string };
 export type SandboxKind = 'practice' | 'attempt';
-export type SandboxMeta = { id: string; ownerId: string; kind: SandboxKind; world: WorldSpec; label: string; createdAt: string };
+export type SandboxMeta = {
+	id: string;
+	ownerId: string;
+	kind: SandboxKind;
+	world: WorldSpec;
+	label: string;
+	createdAt: string;
+	/** What the sandbox belongs to, e.g. the scenario attempt it was made for. */
+	ref?: string;
+	/** Set when the work in it is over (a submitted scenario attempt): it refuses every command after. */
+	closedAt?: string;
+};
 
 /** Builds the starting world for a spec (deterministic: same spec, same state). */
 export type WorldBuilder = (spec: WorldSpec) => SandboxState;
 
 type Loaded = { meta: SandboxMeta; state: SandboxState; events: DomainEvent[] };
+
+/** What a sandbox refuses whatever the engine would say: anything once closed; the clock during an attempt (its scenario set the date). */
+function refusalFor(meta: SandboxMeta, command: Command): Rejection | null {
+	if (meta.closedAt) return { code: 'not-allowed', message: 'This scenario attempt has been submitted, so nothing more can be done in it. Start a new attempt to try again.' };
+	if (meta.kind === 'attempt' && command.type.startsWith('clock.'))
+		return { code: 'not-allowed', message: 'The business date is set by the scenario and cannot be changed during an attempt.' };
+	return null;
+}
 
 export type CommandOutcome = { ok: true; events: DomainEvent[]; state: Readonly<SandboxState> } | { ok: false; rejection: Rejection };
 
@@ -36,10 +55,32 @@ export class SandboxService {
 		readonly capacity = 30
 	) {}
 
-	async create(input: { ownerId: string; kind: SandboxKind; world: WorldSpec; label: string }, now: Date): Promise<SandboxMeta> {
+	/**
+	 * A new sandbox on its world; `events` (already decided on a copy of that world, e.g. a scenario's
+	 * setup) become its first events. They are saved before the meta, so a sandbox that exists is whole.
+	 */
+	async create(input: { ownerId: string; kind: SandboxKind; world: WorldSpec; label: string; ref?: string }, now: Date, events: readonly DomainEvent[] = []): Promise<SandboxMeta> {
 		const meta: SandboxMeta = { id: `sb_${randomBytes(9).toString('base64url')}`, createdAt: now.toISOString(), ...input };
+		if (events.length > 0) await appendEvents(this.store, meta.id, 0, events);
 		await this.store.put(`sandboxes/${meta.id}/meta`, meta);
 		return meta;
+	}
+
+	/** The starting world of a spec, built once per process. Read-only: clone it to change it. */
+	world(spec: WorldSpec): Readonly<SandboxState> {
+		return this.#world(spec);
+	}
+
+	/** Close a sandbox for good: later commands are refused. */
+	async close(id: string, now: Date): Promise<void> {
+		await this.#mutex.run(id, async () => {
+			const meta = await this.meta(id);
+			if (!meta || meta.closedAt) return;
+			const closed: SandboxMeta = { ...meta, closedAt: now.toISOString() };
+			await this.store.put(`sandboxes/${id}/meta`, closed);
+			const loaded = this.#loaded.get(id);
+			if (loaded) loaded.meta = closed;
+		});
 	}
 
 	async meta(id: string): Promise<SandboxMeta | undefined> {
@@ -57,6 +98,8 @@ export class SandboxService {
 		return this.#mutex.run(id, async () => {
 			const loaded = await this.#load(id);
 			if (!loaded) return { ok: false, rejection: { code: 'not-found', message: 'This sandbox no longer exists.' } };
+			const refusal = refusalFor(loaded.meta, command);
+			if (refusal) return { ok: false, rejection: refusal };
 			const result = this.engine.execute(loaded.state, command, ctx);
 			if (!result.ok) return result;
 			try {

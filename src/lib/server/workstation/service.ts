@@ -70,7 +70,8 @@ export async function runCommand(sandboxId: string, user: SessionUser, command: 
 	const outcome = await service.execute(sandboxId, command, { actor: actorFor(user), at: now.toISOString() });
 	if (outcome.ok && outcome.events.some((e) => e.type === 'approval.requested' || e.type === 'approval.decided')) {
 		const meta = await service.meta(sandboxId);
-		if (meta) await updateQueue(store, meta, user, outcome.events);
+		// A scenario attempt's request is graded as asked, never decided: only practice reaches the supervisors.
+		if (meta?.kind === 'practice') await updateQueue(store, meta, user, outcome.events);
 	}
 	return outcome;
 }
