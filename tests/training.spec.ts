@@ -12,7 +12,8 @@ test.describe('scenario player', () => {
 		await expectAccessible(page, 'scenario page');
 
 		await page.getByRole('button', { name: 'Start the scenario' }).click();
-		await expect(page).toHaveURL(/\/sandbox\/sb_/);
+		// The first attempt of a server builds the demo city (seconds on a busy machine).
+		await expect(page).toHaveURL(/\/sandbox\/sb_/, { timeout: 60_000 });
 		await hydrated(page);
 		const sb = new URL(page.url()).pathname;
 		const card = page.getByRole('complementary', { name: 'Cash payment at the counter, with change' });
@@ -80,7 +81,8 @@ test.describe('scenario player', () => {
 		await page.getByRole('button', { name: 'Sign in' }).click();
 		await page.goto('/train/scenarios/cash-payment-with-change');
 		await page.getByRole('button', { name: 'Start the scenario' }).click();
-		await expect(page).toHaveURL(/\/sandbox\/sb_/);
+		// The first attempt of a server builds the demo city (seconds on a busy machine).
+		await expect(page).toHaveURL(/\/sandbox\/sb_/, { timeout: 60_000 });
 		const card = page.getByRole('complementary', { name: 'Cash payment at the counter, with change' });
 		await card.getByLabel('How much change do you count back to Ms. Morales?').fill('19.18');
 		await card.getByRole('button', { name: 'Submit attempt' }).click();
@@ -95,7 +97,8 @@ test.describe('scenario player', () => {
 		await signIn(page, 'trainee');
 		await open(page, '/train/scenarios/cash-payment-with-change');
 		await page.getByRole('button', { name: 'Start the scenario' }).click();
-		await expect(page).toHaveURL(/\/sandbox\/sb_/);
+		// The first attempt of a server builds the demo city (seconds on a busy machine).
+		await expect(page).toHaveURL(/\/sandbox\/sb_/, { timeout: 60_000 });
 		const sb = new URL(page.url()).pathname;
 		const attemptHref = await page.getByRole('complementary').locator('form').getAttribute('action');
 		const attempt = attemptHref!.replace('?/submit', '');

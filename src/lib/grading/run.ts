@@ -158,9 +158,20 @@ export function startState(world: Readonly<SandboxState>, setupEvents: readonly 
 
 export type ReferenceRun = { state: SandboxState; events: DomainEvent[] };
 
-/** The reference solution run as the trainee on a fresh copy of the start state. Throws ScenarioRunError if a step is refused. */
-export function runReference(scenario: Scenario, start: Readonly<SandboxState>, trainee: Actor, placeholders: Placeholders, engine: Engine = createClerkSystem()): ReferenceRun {
-	const state = cloneState(start);
+/**
+ * The reference solution run as the trainee on a fresh copy of the start state (or, with `inPlace`,
+ * on `start` itself, when the caller has no further use for it: a copy of a city costs time).
+ * Throws ScenarioRunError if a step is refused.
+ */
+export function runReference(
+	scenario: Scenario,
+	start: Readonly<SandboxState>,
+	trainee: Actor,
+	placeholders: Placeholders,
+	engine: Engine = createClerkSystem(),
+	inPlace = false
+): ReferenceRun {
+	const state = inPlace ? (start as SandboxState) : cloneState(start);
 	const named: StepEvents = new Map();
 	const events = runSteps(engine, state, scenario.reference, () => trainee, lookupFor(() => start, trainee, named, placeholders), named, ['reference']);
 	return { state, events };

@@ -79,4 +79,27 @@ describe('SandboxService', () => {
 		expect(await service.open('../../users')).toBeUndefined();
 		expect(await service.execute('sb_nope', { type: 'clock.next-day' }, clerk)).toMatchObject({ ok: false, rejection: { code: 'not-found' } });
 	});
+
+	it('an attempt sandbox starts with the given events, refuses the clock, and refuses everything once closed', async () => {
+		const service = new SandboxService(new FileStore(dir), engine, tinyWorld);
+		const spec = { seed: '2026-07-01', preset: 'tiny' };
+		const start = tinyWorld(spec);
+		const setup = engine.execute(start, { type: 'cash.open-drawer', counts: STANDARD_FLOAT }, clerk);
+		if (!setup.ok) throw new Error(setup.rejection.message);
+		const meta = await service.create({ ownerId: 'u1', kind: 'attempt', world: spec, label: 'Attempt', ref: 'att_1' }, new Date('2026-07-01T08:00:00Z'), setup.events, start);
+		expect((await service.open(meta.id))!.events.map((e) => e.type)).toEqual(['cash.drawer-opened']);
+
+		const clock = await service.execute(meta.id, { type: 'clock.next-day' }, clerk);
+		expect(clock.ok || clock.rejection.message).toMatch(/business date is set by the scenario/);
+
+		await service.close(meta.id, new Date('2026-07-01T09:05:00Z'));
+		const after = await service.execute(meta.id, { type: 'cash.close-drawer', counts: STANDARD_FLOAT }, clerk);
+		expect(after.ok || after.rejection.message).toMatch(/has been submitted/);
+
+		// A restart sees the same: the setup events on disk, the sandbox closed.
+		const restarted = new SandboxService(new FileStore(dir), engine, tinyWorld);
+		expect((await restarted.meta(meta.id))!.closedAt).toBe('2026-07-01T09:05:00.000Z');
+		expect((await restarted.open(meta.id))!.events).toHaveLength(1);
+		expect(JSON.stringify((await restarted.open(meta.id))!.state)).toBe(JSON.stringify(start));
+	});
 });

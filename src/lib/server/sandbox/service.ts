@@ -58,11 +58,19 @@ export class SandboxService {
 	/**
 	 * A new sandbox on its world; `events` (already decided on a copy of that world, e.g. a scenario's
 	 * setup) become its first events. They are saved before the meta, so a sandbox that exists is whole.
+	 * `state`, when given, is the world with those events applied (the caller's own copy): it is kept
+	 * as the sandbox's live state instead of being rebuilt on first use.
 	 */
-	async create(input: { ownerId: string; kind: SandboxKind; world: WorldSpec; label: string; ref?: string }, now: Date, events: readonly DomainEvent[] = []): Promise<SandboxMeta> {
+	async create(
+		input: { ownerId: string; kind: SandboxKind; world: WorldSpec; label: string; ref?: string },
+		now: Date,
+		events: readonly DomainEvent[] = [],
+		state?: SandboxState
+	): Promise<SandboxMeta> {
 		const meta: SandboxMeta = { id: `sb_${randomBytes(9).toString('base64url')}`, createdAt: now.toISOString(), ...input };
 		if (events.length > 0) await appendEvents(this.store, meta.id, 0, events);
 		await this.store.put(`sandboxes/${meta.id}/meta`, meta);
+		if (state) this.#keep({ meta, state, events: [...events] });
 		return meta;
 	}
 
@@ -127,8 +135,11 @@ export class SandboxService {
 		const state = cloneState(this.#world(meta.world));
 		const events = await readEvents(this.store, id);
 		this.engine.replay(state, events);
-		const loaded: Loaded = { meta, state, events };
-		this.#loaded.set(id, loaded);
+		return this.#keep({ meta, state, events });
+	}
+
+	#keep(loaded: Loaded): Loaded {
+		this.#loaded.set(loaded.meta.id, loaded);
 		while (this.#loaded.size > this.capacity) this.#loaded.delete(this.#loaded.keys().next().value!);
 		return loaded;
 	}

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { gradeAttempt, prepareAttempt, startState, type Placeholders, type RubricReview, type ScenarioGrade } from '$lib/grading';
+import { gradeAttempt, prepareAttempt, runReference, startState, type Placeholders, type RubricReview, type ScenarioGrade } from '$lib/grading';
 import type { Actor } from '$lib/domain/model';
 import type { SessionUser } from '../auth/types';
 import { getContent, type ScenarioContent } from '../content';
@@ -108,7 +108,7 @@ export async function startAttempt(user: SessionUser, scenarioId: string, clock:
 	const trainee = actorFor(user);
 	const prepared = prepareAttempt(service.world(scenario.setup.world), scenario, trainee, service.engine);
 	const id = `att_${randomBytes(9).toString('base64url')}`;
-	const meta = await service.create({ ownerId: user.id, kind: 'attempt', world: scenario.setup.world, label: scenario.title, ref: id }, clock(), prepared.events);
+	const meta = await service.create({ ownerId: user.id, kind: 'attempt', world: scenario.setup.world, label: scenario.title, ref: id }, clock(), prepared.events, prepared.state);
 	const record: AttemptRecord = {
 		id,
 		userId: user.id,
@@ -202,9 +202,13 @@ async function gradeFrom(
 	if (!opened) throw new AttemptError('The sandbox of this attempt is gone, so it cannot be graded.', 409);
 	const setup = opened.events.slice(0, attempt.setupEventCount);
 	const submittedAt = now.toISOString();
+	// The start state is only needed to run the reference on, so it runs there, without another copy.
+	const start = startState(service.world(opened.meta.world), setup, service.engine);
+	const reference = runReference(scenario, start, attempt.trainee, attempt.placeholders, service.engine, true);
 	const grade = gradeAttempt({
 		scenario,
-		start: startState(service.world(opened.meta.world), setup, service.engine),
+		start,
+		reference,
 		trainee: attempt.trainee,
 		events: opened.events.slice(attempt.setupEventCount),
 		final: opened.state,
