@@ -127,6 +127,11 @@ function randomResponse(p: PresentedItem): ItemResponse {
 			return { kind: p.kind, blanks: p.blanks.map((b) => (b.choices ? b.choices[rand(b.choices.length)]! : 'were')) };
 		case 'name-number-check':
 			return { kind: p.kind, marks: p.pairs.map(() => (Math.random() < 0.5 ? 'alike' : 'different')) };
+		// Skills tests are not in the practice exam; answers of their shape for completeness.
+		case 'typing':
+			return { kind: p.kind, text: 'The Finance Department of the City of Tracy ', elapsedMs: 9_000 + rand(1_000) };
+		case 'ten-key':
+			return { kind: p.kind, entries: p.entries.slice(0, 3), elapsedMs: 4_000 + rand(1_000) };
 	}
 }
 

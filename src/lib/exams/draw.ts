@@ -9,7 +9,8 @@
  */
 import { drawVariables } from './parameters';
 import { attemptRandom, shuffled, shuffledAwayFromIdentity, shuffledIndexes, type SeededRandom } from './random';
-import { DIFFICULTY_NAMES, type BlueprintSection, type DeliveredItem, type DrawRule, type ExamBlueprint, type ExamItem } from './types';
+import { generateTenKeyEntries } from './skills';
+import { DIFFICULTY_NAMES, isSkillsKind, type BlueprintSection, type DeliveredItem, type DrawRule, type ExamBlueprint, type ExamItem } from './types';
 
 export interface DrawShortfall {
 	sectionId: string;
@@ -30,7 +31,9 @@ export class DrawError extends Error {
 	}
 }
 
+/** A skills test is drawn only by a rule that names its kind: "any 5 items" never means a 5-minute typing test. */
 export function itemMatchesRule(item: ExamItem, rule: DrawRule): boolean {
+	if (isSkillsKind(item.kind) && !rule.kinds?.includes(item.kind)) return false;
 	return (
 		(rule.topics === undefined || rule.topics.includes(item.topic)) &&
 		(rule.tags === undefined || rule.tags.every((t) => item.tags.includes(t))) &&
@@ -169,6 +172,9 @@ export function deliverItem(item: ExamItem, sectionId: string, shuffleOptions: b
 		}
 		case 'parameterized':
 			delivered.variables = drawVariables(item, random);
+			break;
+		case 'ten-key':
+			delivered.entries = item.entries ? [...item.entries] : generateTenKeyEntries(item.generate!, random);
 			break;
 		default:
 			break;

@@ -14,7 +14,7 @@ export { drawVariables, fillPlaceholders, parameterizedAnswer, displayValue, val
 export { validateItem, validateBlueprint, ITEM_LIMITS, type ItemProblem, type BlueprintProblem } from './validate';
 export { drawExam, deliverItem, findDrawShortfalls, itemMatchesRule, describeRule, DrawError, type DrawShortfall } from './draw';
 export { presentItem, readResponse, MAX_ANSWER_CHARACTERS, MAX_ESSAY_CHARACTERS, type ReadResponse } from './present';
-export { scoreResponse, scoreEssay, scoreAttempt, cashTotal, numericKey, type AttemptToScore, type EssayMarks } from './score';
+export { scoreResponse, scoreEssay, scoreAttempt, skillsItemScore, cashTotal, numericKey, type AttemptToScore, type EssayMarks } from './score';
 export { reviewItem, type AnswerKey, type ReviewedItem } from './review';
 export {
 	boundElapsed,
@@ -25,6 +25,12 @@ export {
 	scoreTypingTest,
 	scoreTenKeyTest,
 	tenKeyBatch,
+	scoreSkills,
+	typingSettingsOf,
+	MAX_TYPED_CHARACTERS,
+	MAX_TEN_KEY_ENTRIES,
+	type SkillsTiming,
+	type SkillsOutcome,
 	generateTenKeyEntries,
 	fastestTypingMs,
 	fastestTenKeyMs,

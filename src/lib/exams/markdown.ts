@@ -10,7 +10,7 @@ export function itemToMarkdown(item: ExamItem): string {
 	const data: Record<string, unknown> = { id, kind, topic };
 	if (tags.length > 0) data.tags = tags;
 	data.difficulty = DIFFICULTY_NAMES[difficulty];
-	if (points !== 1 || kind === 'essay') data.points = points;
+	if ((points !== 1 || kind === 'essay') && kind !== 'typing' && kind !== 'ten-key') data.points = points;
 
 	switch (item.kind) {
 		case 'single-choice':
@@ -53,6 +53,19 @@ export function itemToMarkdown(item: ExamItem): string {
 			break;
 		case 'cash-count':
 			data.cash = item.cash;
+			break;
+		case 'typing':
+			data.minutes = item.minutes;
+			data.errorPenalty = item.errorPenalty;
+			if (item.minimumNetWpm !== undefined) data.minimumNetWpm = item.minimumNetWpm;
+			data.text = item.text;
+			break;
+		case 'ten-key':
+			data.minutes = item.minutes;
+			if (item.minimumNetKph !== undefined) data.minimumNetKph = item.minimumNetKph;
+			if (item.minimumAccuracy !== undefined) data.minimumAccuracy = item.minimumAccuracy;
+			if (item.entries) data.entries = item.entries;
+			if (item.generate) data.generate = item.generate;
 			break;
 		case 'essay':
 			data.rubric = item.rubric;

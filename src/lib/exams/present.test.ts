@@ -5,8 +5,8 @@ import { loadContent } from '../server/content/load';
 import { drawExam } from './draw';
 import { presentItem, readResponse } from './present';
 import { numericKey } from './score';
-import { ALL_KINDS_BANK, blueprint, cash, check, essay, fillIn, inOrder, matching, parameterized, single } from './test-bank';
-import type { DeliveredItem, ExamItem, PresentedItem } from './types';
+import { ALL_KINDS_BANK, blueprint, cash, check, essay, fillIn, inOrder, matching, parameterized, single, tenKey, typing } from './test-bank';
+import { isSkillsKind, ITEM_KINDS, SKILLS_KINDS, type DeliveredItem, type ExamItem, type PresentedItem } from './types';
 
 /** Keys that only answer keys, graders and reviews use: none may reach a candidate. */
 const KEY_FIELDS = ['correct', 'answer', 'answers', 'feedback', 'feedbackTrue', 'feedbackFalse', 'tolerance', 'variables', 'description', 'id', 'itemId', 'topic', 'tags', 'difficulty'];
@@ -76,8 +76,10 @@ describe('presentItem shows no key material', () => {
 		expect(errors).toEqual([]);
 		const bank: ExamItem[] = bundle.items;
 		expect(bank.length).toBeGreaterThanOrEqual(12);
-		expect(new Set(bank.map((i) => i.kind)).size).toBe(12);
-		const everything = blueprint({ sections: [{ id: 'all', title: 'All', items: [], draw: [{ count: bank.length }] }] });
+		expect(new Set(bank.map((i) => i.kind)).size).toBe(ITEM_KINDS.length);
+		// Skills tests are drawn only by a rule naming their kind.
+		const skills = bank.filter((i) => isSkillsKind(i.kind)).length;
+		const everything = blueprint({ sections: [{ id: 'all', title: 'All', items: [], draw: [{ count: bank.length - skills }, { count: skills, kinds: [...SKILLS_KINDS] }] }] });
 		for (const seed of ['leak-1', 'leak-2', 'leak-3']) {
 			for (const delivered of drawExam(everything, bank, seed)) {
 				const item = bank.find((i) => i.id === delivered.itemId)!;
@@ -174,5 +176,32 @@ describe('readResponse', () => {
 		expect(readResponse(shown(check), { kind: 'name-number-check', marks: ['same', null, null, null] })).toMatchObject({ ok: false });
 		expect(readResponse(shown(cash), { kind: 'cash-count', value: 'x'.repeat(201) })).toEqual({ ok: false, error: 'The answer is longer than 200 characters.' });
 		expect(readResponse(shown(essay), { kind: 'essay', text: 42 })).toEqual({ ok: false, error: '"text" must be text.' });
+	});
+});
+
+describe('skills tests: present and read', () => {
+	it('shows the text to copy and the delivered batch, with the pass marks; no item id', () => {
+		expect(presentItem(typing, inOrder(typing))).toEqual({
+			kind: 'typing',
+			points: 0,
+			stem: typing.stem,
+			text: typing.text,
+			minutes: 5,
+			errorPenalty: 'per-word',
+			minimumNetWpm: 30
+		});
+		const batch = ['1.00', '2.00'];
+		expect(presentItem(tenKey, inOrder(tenKey, { entries: batch }))).toMatchObject({ kind: 'ten-key', entries: batch, minutes: 3, minimumNetKph: 6000, minimumAccuracy: '90' });
+	});
+
+	it('reads text and a page time, and refuses a time that is not whole milliseconds or entries past the batch', () => {
+		const p = presentItem(tenKey, inOrder(tenKey));
+		expect(readResponse(p, { kind: 'ten-key', entries: ['4821.07', ''], elapsedMs: 1200 })).toEqual({ ok: true, response: { kind: 'ten-key', entries: ['4821.07', ''], elapsedMs: 1200 } });
+		expect(readResponse(p, { kind: 'ten-key', entries: ['1'], elapsedMs: null })).toMatchObject({ ok: true });
+		expect(readResponse(p, { kind: 'ten-key', entries: ['1'], elapsedMs: -1 })).toEqual({ ok: false, error: '"elapsedMs" must be a whole number of milliseconds, or null.' });
+		expect(readResponse(p, { kind: 'ten-key', entries: Array(11).fill('1'), elapsedMs: 5 })).toEqual({ ok: false, error: '"entries" must be up to 10 pieces of text of up to 40 characters.' });
+		const t = presentItem(typing, inOrder(typing));
+		expect(readResponse(t, { kind: 'typing', text: 'The clerk', elapsedMs: 2.5 })).toMatchObject({ ok: false });
+		expect(readResponse(t, { kind: 'typing', text: 'x'.repeat(30_001), elapsedMs: 5 })).toMatchObject({ ok: false });
 	});
 });

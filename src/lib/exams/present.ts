@@ -6,9 +6,10 @@
  * id too: ids are written by people ("tenant-deposit-175") and can give an answer away.
  */
 import { fillPlaceholders } from './parameters';
+import { MAX_TEN_KEY_ENTRIES, MAX_TYPED_CHARACTERS } from './skills';
 import { CASH_DENOMINATIONS, type DeliveredItem, type ExamItem, type ItemResponse, type PresentedItem } from './types';
 
-/** Longest text accepted per answer box (essays have their own limit). */
+/** Longest text accepted per answer box (essays and skills tests have their own limits). */
 export const MAX_ANSWER_CHARACTERS = 200;
 export const MAX_ESSAY_CHARACTERS = 20_000;
 
@@ -80,6 +81,27 @@ export function presentItem(item: ExamItem, delivered: DeliveredItem): Presented
 					count: line.count
 				}))
 			};
+		case 'typing':
+			return {
+				kind: 'typing',
+				...base,
+				text: item.text,
+				minutes: item.minutes,
+				errorPenalty: item.errorPenalty,
+				...(item.minimumNetWpm !== undefined ? { minimumNetWpm: item.minimumNetWpm } : {})
+			};
+		case 'ten-key': {
+			const entries = delivered.entries ?? item.entries;
+			if (!entries) throw new Error(`delivered item ${delivered.itemId} has no 10-key batch`);
+			return {
+				kind: 'ten-key',
+				...base,
+				entries: [...entries],
+				minutes: item.minutes,
+				...(item.minimumNetKph !== undefined ? { minimumNetKph: item.minimumNetKph } : {}),
+				...(item.minimumAccuracy !== undefined ? { minimumAccuracy: item.minimumAccuracy } : {})
+			};
+		}
 		case 'essay':
 			return {
 				kind: 'essay',
@@ -141,6 +163,22 @@ export function readResponse(presented: PresentedItem, input: unknown): ReadResp
 		case 'essay': {
 			const v = text('text', MAX_ESSAY_CHARACTERS);
 			return typeof v === 'string' ? ok({ kind: 'essay', text: v }) : v;
+		}
+		case 'typing':
+		case 'ten-key': {
+			// The page's own measure of typing time; the server bounds it (scoreSkills), and null means "use the server's".
+			const ms = r.elapsedMs;
+			if (ms !== null && (typeof ms !== 'number' || !Number.isSafeInteger(ms) || ms < 0)) return fail('"elapsedMs" must be a whole number of milliseconds, or null.');
+			if (presented.kind === 'typing') {
+				const v = text('text', MAX_TYPED_CHARACTERS);
+				return typeof v === 'string' ? ok({ kind: 'typing', text: v, elapsedMs: ms as number | null }) : v;
+			}
+			const e = r.entries;
+			const most = Math.min(MAX_TEN_KEY_ENTRIES, presented.entries.length);
+			if (!Array.isArray(e) || e.length > most || !e.every((v) => typeof v === 'string' && v.length <= 40)) {
+				return fail(`"entries" must be up to ${most} pieces of text of up to 40 characters.`);
+			}
+			return ok({ kind: 'ten-key', entries: [...(e as string[])], elapsedMs: ms as number | null });
 		}
 		case 'ordering': {
 			const o = r.order;

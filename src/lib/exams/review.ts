@@ -7,6 +7,7 @@ import { formatUSD, Money } from '../money';
 import { groupThousands } from './decimal';
 import { presentItem } from './present';
 import { numericKey, scoreResponse } from './score';
+import type { SkillsTiming } from './skills';
 import type { CheckMark, DeliveredItem, ExamItem, ItemResponse, ItemScore, PresentedItem, RubricCriterion } from './types';
 
 export type AnswerKey =
@@ -22,7 +23,10 @@ export type AnswerKey =
 	| { kind: 'matching'; matches: number[] }
 	| { kind: 'fill-in'; answers: string[][] }
 	| { kind: 'name-number-check'; marks: CheckMark[] }
-	| { kind: 'essay'; rubric: RubricCriterion[] };
+	| { kind: 'essay'; rubric: RubricCriterion[] }
+	/** Skills tests: the pass marks (the text to copy was shown with the test). */
+	| { kind: 'typing'; minimumNetWpm?: number }
+	| { kind: 'ten-key'; minimumNetKph?: number; minimumAccuracy?: string };
 
 export interface ReviewedItem {
 	presented: PresentedItem;
@@ -63,10 +67,18 @@ function keyOf(item: ExamItem, delivered: DeliveredItem): AnswerKey {
 			return { kind: 'name-number-check', marks: item.pairs.map((p) => (p.left === p.right ? 'alike' : 'different')) };
 		case 'essay':
 			return { kind: 'essay', rubric: item.rubric.map((c) => ({ ...c })) };
+		case 'typing':
+			return { kind: 'typing', ...(item.minimumNetWpm !== undefined ? { minimumNetWpm: item.minimumNetWpm } : {}) };
+		case 'ten-key':
+			return {
+				kind: 'ten-key',
+				...(item.minimumNetKph !== undefined ? { minimumNetKph: item.minimumNetKph } : {}),
+				...(item.minimumAccuracy !== undefined ? { minimumAccuracy: item.minimumAccuracy } : {})
+			};
 	}
 }
 
-export function reviewItem(item: ExamItem, delivered: DeliveredItem, response: ItemResponse | undefined): ReviewedItem {
+export function reviewItem(item: ExamItem, delivered: DeliveredItem, response: ItemResponse | undefined, timing?: SkillsTiming): ReviewedItem {
 	const feedback: string[] = [];
 	if ((item.kind === 'single-choice' || item.kind === 'multiple-choice') && response?.kind === item.kind) {
 		const positions = response.kind === 'single-choice' ? (response.choice === null ? [] : [response.choice]) : response.kind === 'multiple-choice' ? response.choices : [];
@@ -80,5 +92,5 @@ export function reviewItem(item: ExamItem, delivered: DeliveredItem, response: I
 		if (text) feedback.push(text);
 	}
 	if (item.feedback) feedback.push(item.feedback);
-	return { presented: presentItem(item, delivered), score: scoreResponse(item, delivered, response), key: keyOf(item, delivered), feedback };
+	return { presented: presentItem(item, delivered), score: scoreResponse(item, delivered, response, timing), key: keyOf(item, delivered), feedback };
 }

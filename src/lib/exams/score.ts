@@ -12,6 +12,9 @@
  * - fill-in: P × blanks answered correctly ÷ blanks.
  * - name-and-number checking: P × pairs marked correctly ÷ pairs.
  * - essay: "needs-person"; a grader scores it with the rubric (scoreEssay).
+ * - typing and 10-key: worth 0 points (they never change raw, max or percent); scored in WPM or
+ *   KPH by scoreSkills and reported in AttemptScore.skills. Outcome "correct" when the figures meet
+ *   the item's pass marks (or it has none), "incorrect" when not, "unanswered" when nothing was typed.
  * Each item's score is rounded half-up to two decimals; the attempt sums the rounded scores.
  * An empty answer (or an answer of another kind) is "unanswered" and scores 0.
  *
@@ -22,6 +25,7 @@
 import { Money, parseDecimal, parseMoney } from '../money';
 import { dec, fixed, ZERO, type Dec } from './decimal';
 import { parameterizedAnswer } from './parameters';
+import { scoreSkills, type SkillsOutcome, type SkillsTiming } from './skills';
 import { normalizeAnswer } from './text';
 import type {
 	AttemptScore,
@@ -74,9 +78,16 @@ function numberMatches(typed: string, key: { answer: string; money: boolean; tol
 	return dec(parsed.canonical).minus(dec(key.answer)).abs().lte(dec(key.tolerance));
 }
 
-/** Score one answer to one delivered item (rules in the module comment). */
-export function scoreResponse(item: ExamItem, delivered: DeliveredItem, response: ItemResponse | undefined): ItemScore {
+/** A skills test's item score (0 points either way): did the figures meet the pass marks? */
+export function skillsItemScore(outcome: SkillsOutcome): ItemScore {
+	if (outcome.result === null) return { outcome: 'unanswered', points: '0.00', max: '0.00' };
+	return { outcome: outcome.result.passed === false ? 'incorrect' : 'correct', points: '0.00', max: '0.00' };
+}
+
+/** Score one answer to one delivered item (rules in the module comment). Skills tests need the server's `timing`. */
+export function scoreResponse(item: ExamItem, delivered: DeliveredItem, response: ItemResponse | undefined, timing?: SkillsTiming): ItemScore {
 	const points = delivered.points;
+	if (item.kind === 'typing' || item.kind === 'ten-key') return skillsItemScore(scoreSkills(item, delivered, response, timing));
 	if (item.kind === 'essay') return { outcome: 'needs-person', points: null, max: fixed(dec(points), 2) };
 	if (!response || response.kind !== item.kind) return earned(points, ZERO, false);
 	const order = delivered.order ?? [];
@@ -168,6 +179,8 @@ export interface AttemptToScore {
 	responses: Readonly<Record<string, ItemResponse | undefined>>;
 	/** Points a person gave, by item id (essays, as from scoreEssay). */
 	personScores?: Readonly<Record<string, string | undefined>>;
+	/** The server's time of each skills test's answer, by item id (absent = never started). */
+	skillsTimes?: Readonly<Record<string, SkillsTiming | undefined>>;
 }
 
 function percentOf(raw: Dec, max: Dec): string {
@@ -177,12 +190,14 @@ function percentOf(raw: Dec, max: Dec): string {
 /**
  * Raw, maximum and percent (half-up, two decimals) for the attempt and per section, and pass or
  * fail: percent passing points compare exactly (raw ÷ max ≥ percent ÷ 100, not the rounded
- * percent); point passing points compare raw ≥ points. Throws if an item is missing from
+ * percent); point passing points compare raw ≥ points; and every skills test's pass marks must
+ * be met (a skills test with marks that was never taken misses them). Throws if an item is missing from
  * `items` or a person's score is not a decimal from 0 to the item's points.
  */
 export function scoreAttempt(input: AttemptToScore): AttemptScore {
 	const items: AttemptScore['items'] = [];
 	const pending: string[] = [];
+	const skills: AttemptScore['skills'] = [];
 	const bySection = new Map<string, { raw: Dec; max: Dec }>();
 	let raw = ZERO;
 	let max = ZERO;
@@ -190,7 +205,15 @@ export function scoreAttempt(input: AttemptToScore): AttemptScore {
 	for (const d of input.delivered) {
 		const item = input.items.get(d.itemId);
 		if (!item) throw new Error(`item ${d.itemId} of this attempt is not in the bank`);
-		let score = scoreResponse(item, d, Object.hasOwn(input.responses, d.itemId) ? input.responses[d.itemId] : undefined);
+		const response = Object.hasOwn(input.responses, d.itemId) ? input.responses[d.itemId] : undefined;
+		if (item.kind === 'typing' || item.kind === 'ten-key') {
+			const timing = input.skillsTimes && Object.hasOwn(input.skillsTimes, d.itemId) ? input.skillsTimes[d.itemId] : undefined;
+			const outcome = scoreSkills(item, d, response, timing);
+			skills.push({ itemId: d.itemId, sectionId: d.sectionId, ...outcome } as AttemptScore['skills'][number]);
+			items.push({ itemId: d.itemId, ...skillsItemScore(outcome) });
+			continue;
+		}
+		let score = scoreResponse(item, d, response);
 		if (score.outcome === 'needs-person') {
 			const given = input.personScores && Object.hasOwn(input.personScores, d.itemId) ? input.personScores[d.itemId] : undefined;
 			if (given === undefined) {
@@ -221,5 +244,13 @@ export function scoreAttempt(input: AttemptToScore): AttemptScore {
 	if (pass && pending.length === 0) {
 		passed = 'percent' in pass ? raw.times(100).gte(dec(pass.percent).times(max)) : raw.gte(dec(pass.points));
 	}
-	return { raw: fixed(raw, 2), max: fixed(max, 2), percent: percentOf(raw, max), sections, items, pending, passed };
+	// A skills pass mark is a qualifying standard: missing one fails the attempt; an untaken test with a mark misses it.
+	const skillsMarks = skills.flatMap((s) => {
+		if (s.result !== null) return s.result.passed === null ? [] : [s.result.passed];
+		const item = input.items.get(s.itemId);
+		const hasMark = item?.kind === 'typing' ? item.minimumNetWpm !== undefined : item?.kind === 'ten-key' ? item.minimumNetKph !== undefined || item.minimumAccuracy !== undefined : false;
+		return hasMark ? [false] : [];
+	});
+	if (skillsMarks.length > 0 && (passed !== null || !pass)) passed = (passed ?? true) && skillsMarks.every(Boolean);
+	return { raw: fixed(raw, 2), max: fixed(max, 2), percent: percentOf(raw, max), sections, items, pending, passed, skills };
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { boundElapsed, countTypingErrors, scoreTenKeyTest, scoreTypingTest, tenKeyBatch, tenKeyFigures, typingFigures } from './skills';
 import type { TenKeySettings, TypingSettings } from './types';
+import { scoreSkills } from './skills';
+import { scoreAttempt } from './score';
+import { inOrder, single, tenKey, typing } from './test-bank';
+import type { ExamItem, ItemResponse } from './types';
 
 const MINUTE = 60_000;
 
@@ -102,9 +106,14 @@ describe('scoreTypingTest: the server checks the text and bounds the time', () =
 	});
 
 	it('refuses a claim that is not a whole number of milliseconds', () => {
-		for (const claim of [-1, 1.5, '60000', null, Number.NaN, Number.POSITIVE_INFINITY]) {
+		for (const claim of [-1, 1.5, '60000', undefined, Number.NaN, Number.POSITIVE_INFINITY]) {
 			expect(score(claim)).toEqual({ ok: false, error: 'The elapsed time must be a whole number of milliseconds.' });
 		}
+	});
+
+	it('no claim (a page without JavaScript) takes the server time, capped at the limit', () => {
+		expect(score(null, 2 * MINUTE)).toMatchObject({ ok: true, result: { elapsedMs: 2 * MINUTE, adjustment: 'none', grossWpm: '25.0' } });
+		expect(score(null, 7 * MINUTE)).toMatchObject({ ok: true, result: { elapsedMs: 5 * MINUTE, grossWpm: '10.0' } });
 	});
 
 	it('passes and fails against minimumNetWpm', () => {
@@ -178,5 +187,46 @@ describe('10-key data entry', () => {
 		for (const entry of a) expect(entry).toMatch(/^[1-9]\d{1,4}\.\d\d$/);
 		expect(tenKeyBatch({ minutes: 5, generate: { count: 5, minDigits: 3, maxDigits: 3, decimals: 0 } }, 's').every((e) => /^[1-9]\d\d$/.test(e))).toBe(true);
 		expect(tenKeyBatch(settings, 'any')).toEqual(['4821.07', '15.50', '903']);
+	});
+});
+
+describe('skills tests inside an attempt: scored from the submitted text, with the server timing', () => {
+	const typedText = typing.text.slice(0, 250);
+	const timing = { serverElapsedMs: 3 * MINUTE, limitMs: 5 * MINUTE };
+
+	it('scoreSkills reads a typing answer: 250 characters in 1 minute = 50 WPM; a score the page sends is never read', () => {
+		const response = { kind: 'typing', text: typedText, elapsedMs: MINUTE, grossWpm: '999.0' } as ItemResponse;
+		const out = scoreSkills(typing, inOrder(typing), response, timing);
+		expect(out).toMatchObject({ kind: 'typing', result: { characters: 250, elapsedMs: MINUTE, grossWpm: '50.0', passed: true } });
+	});
+
+	it('nothing typed, or never started (no server timing), is not taken', () => {
+		expect(scoreSkills(typing, inOrder(typing), { kind: 'typing', text: '  ', elapsedMs: 10 }, timing)).toEqual({ kind: 'typing', result: null });
+		expect(scoreSkills(typing, inOrder(typing), { kind: 'typing', text: typedText, elapsedMs: MINUTE }, undefined)).toEqual({ kind: 'typing', result: null });
+	});
+
+	it('a 10-key answer: blank boxes after the last entry keyed are not counted; the delivered batch is the key', () => {
+		const d = inOrder(tenKey);
+		const entries = ['4821.07', '15.5', '903.00', '', ''];
+		const out = scoreSkills(tenKey, d, { kind: 'ten-key', entries, elapsedMs: 6_000 }, timing);
+		// 8 + 5 + 7 keystrokes with Enter; 15 in correct entries; in 6 s.
+		expect(out).toMatchObject({ kind: 'ten-key', result: { entries: 3, correctEntries: 2, keystrokes: 20, correctKeystrokes: 15, grossKph: '12000', netKph: '9000', accuracy: '66.67', passed: false } });
+	});
+
+	it('scoreAttempt: skills tests add no points, report their figures, and their pass marks decide "passed"', () => {
+		const items = new Map<string, ExamItem>([[single.id, single], [typing.id, typing], [tenKey.id, tenKey]]);
+		const delivered = [inOrder(single), inOrder(typing), inOrder(tenKey)];
+		const right = { kind: 'single-choice', choice: single.options.findIndex((o) => o.correct) } as const;
+		const keyed: ItemResponse = { kind: 'ten-key', entries: [...tenKey.entries!], elapsedMs: 20_000 };
+		const base = { blueprint: { sections: [{ id: 's', title: 'S', items: [], draw: [] }], passingPoint: { percent: '70' } }, delivered, items };
+		const all = scoreAttempt({ ...base, responses: { single: right, typing: { kind: 'typing', text: typedText, elapsedMs: MINUTE }, 'ten-key': keyed }, skillsTimes: { typing: timing, 'ten-key': timing } });
+		expect(all).toMatchObject({ raw: '1.00', max: '1.00', percent: '100.00', passed: true });
+		expect(all.skills.map((s) => [s.itemId, s.result?.passed])).toEqual([['typing', true], ['ten-key', true]]);
+		expect(all.items.map((i) => [i.itemId, i.outcome, i.max])).toEqual([['single', 'correct', '1.00'], ['typing', 'correct', '0.00'], ['ten-key', 'correct', '0.00']]);
+		// The 10-key test not taken: it has pass marks, so the attempt fails though the written part passes.
+		const missed = scoreAttempt({ ...base, responses: { single: right, typing: { kind: 'typing', text: typedText, elapsedMs: MINUTE } }, skillsTimes: { typing: timing } });
+		expect(missed.passed).toBe(false);
+		expect(missed.skills[1]).toEqual({ itemId: 'ten-key', sectionId: 's', kind: 'ten-key', result: null });
+		expect(missed.items[2]!.outcome).toBe('unanswered');
 	});
 });

@@ -37,7 +37,7 @@
 import { dec, fixed, ZERO, type Dec } from './decimal';
 import { attemptRandom, type SeededRandom } from './random';
 import { wordsOf } from './text';
-import type { TenKeyGenerate, TenKeySettings, TypingPenalty, TypingSettings } from './types';
+import type { DeliveredItem, ItemResponse, TenKeyGenerate, TenKeyItem, TenKeySettings, TypingItem, TypingPenalty, TypingSettings } from './types';
 
 export const FASTEST_TYPING_CHARACTERS_PER_SECOND = 25;
 export const FASTEST_TEN_KEY_KEYSTROKES_PER_SECOND = 10;
@@ -130,11 +130,17 @@ export function typingFigures(characters: number, errors: number, elapsedMs: num
 export type SkillsScore<T> = { ok: true; result: T } | { ok: false; error: string };
 
 /** Score a typing test: the server's check of the text and bound on the time. */
-export function scoreTypingTest(input: { settings: TypingSettings; typed: string; claimedMs: unknown; serverElapsedMs: number }): SkillsScore<TypingResult> {
+/**
+ * `limitMs` defaults to the test's minutes; the server passes its own (an exam clock may run
+ * faster in tests). A claim of null (no JavaScript in the page) takes the server's time.
+ */
+export function scoreTypingTest(input: { settings: TypingSettings; typed: string; claimedMs: unknown; serverElapsedMs: number; limitMs?: number }): SkillsScore<TypingResult> {
 	const { settings, typed } = input;
 	if (typed.length > MAX_TYPED_CHARACTERS) return { ok: false, error: `The typed text is longer than ${MAX_TYPED_CHARACTERS.toLocaleString('en-US')} characters.` };
 	const characters = countCharacters(typed);
-	const time = boundElapsed({ claimedMs: input.claimedMs, serverElapsedMs: input.serverElapsedMs, limitMs: settings.minutes * 60_000, fastestMs: fastestTypingMs(characters) });
+	const limitMs = input.limitMs ?? settings.minutes * 60_000;
+	const claimedMs = input.claimedMs === null ? Math.min(limitMs, Math.max(0, Math.floor(input.serverElapsedMs))) : input.claimedMs;
+	const time = boundElapsed({ claimedMs, serverElapsedMs: input.serverElapsedMs, limitMs, fastestMs: fastestTypingMs(characters) });
 	if (!time.ok) return time;
 	const { errors, typedWords } = countTypingErrors(settings.passage, typed);
 	const { grossWpm, netWpm } = typingFigures(characters, errors, time.ms, settings.errorPenalty);
@@ -164,7 +170,7 @@ export function tenKeyFigures(keystrokes: number, correctKeystrokes: number, ela
 	return { grossKph: fixed(dec(keystrokes).dividedBy(hours), 0), netKph: fixed(dec(correctKeystrokes).dividedBy(hours), 0) };
 }
 
-export function scoreTenKeyTest(input: { settings: TenKeySettings; batch: readonly string[]; typed: readonly string[]; claimedMs: unknown; serverElapsedMs: number }): SkillsScore<TenKeyResult> {
+export function scoreTenKeyTest(input: { settings: TenKeySettings; batch: readonly string[]; typed: readonly string[]; claimedMs: unknown; serverElapsedMs: number; limitMs?: number }): SkillsScore<TenKeyResult> {
 	const { settings, batch, typed } = input;
 	if (typed.length > MAX_TEN_KEY_ENTRIES || typed.some((t) => typeof t !== 'string' || t.length > 40)) {
 		return { ok: false, error: `At most ${MAX_TEN_KEY_ENTRIES.toLocaleString('en-US')} entries of up to 40 characters are accepted.` };
@@ -181,7 +187,9 @@ export function scoreTenKeyTest(input: { settings: TenKeySettings; batch: readon
 			correctKeystrokes += strokes;
 		}
 	});
-	const time = boundElapsed({ claimedMs: input.claimedMs, serverElapsedMs: input.serverElapsedMs, limitMs: settings.minutes * 60_000, fastestMs: fastestTenKeyMs(keystrokes) });
+	const limitMs = input.limitMs ?? settings.minutes * 60_000;
+	const claimedMs = input.claimedMs === null ? Math.min(limitMs, Math.max(0, Math.floor(input.serverElapsedMs))) : input.claimedMs;
+	const time = boundElapsed({ claimedMs, serverElapsedMs: input.serverElapsedMs, limitMs, fastestMs: fastestTenKeyMs(keystrokes) });
 	if (!time.ok) return time;
 	const { grossKph, netKph } = tenKeyFigures(keystrokes, correctKeystrokes, time.ms);
 	const accuracy = typed.length === 0 ? '0.00' : fixed(dec(correctEntries).times(100).dividedBy(typed.length), 2);
@@ -210,4 +218,45 @@ export function tenKeyBatch(settings: TenKeySettings, seed: string): string[] {
 	if (settings.entries) return [...settings.entries];
 	if (!settings.generate) throw new Error('10-key settings need entries or generate');
 	return generateTenKeyEntries(settings.generate, attemptRandom(seed, 'ten-key'));
+}
+
+/**
+ * The server's own measure of a skills test: how long the test was open when the answer being
+ * scored arrived (its save time minus the moment the test was started and first shown), and the
+ * test's limit in the exam clock's milliseconds.
+ */
+export interface SkillsTiming {
+	serverElapsedMs: number;
+	limitMs: number;
+}
+
+export type SkillsOutcome =
+	| { kind: 'typing'; result: TypingResult }
+	| { kind: 'ten-key'; result: TenKeyResult }
+	/** Nothing typed, never started, or the stored answer could not be scored (`error` says why). */
+	| { kind: 'typing' | 'ten-key'; result: null; error?: string };
+
+export const typingSettingsOf = (item: TypingItem): TypingSettings => ({
+	minutes: item.minutes,
+	passage: item.text,
+	errorPenalty: item.errorPenalty,
+	...(item.minimumNetWpm !== undefined ? { minimumNetWpm: item.minimumNetWpm } : {})
+});
+
+/**
+ * Score a skills answer from the submitted text alone (a score the page might send is never
+ * read). Without a timing (never started) nothing counts. The batch is the delivered one.
+ */
+export function scoreSkills(item: TypingItem | TenKeyItem, delivered: DeliveredItem, response: ItemResponse | null | undefined, timing: SkillsTiming | undefined): SkillsOutcome {
+	if (item.kind === 'typing') {
+		if (!timing || response?.kind !== 'typing' || response.text.trim() === '') return { kind: 'typing', result: null };
+		const r = scoreTypingTest({ settings: typingSettingsOf(item), typed: response.text, claimedMs: response.elapsedMs, ...timing });
+		return r.ok ? { kind: 'typing', result: r.result } : { kind: 'typing', result: null, error: r.error };
+	}
+	if (!timing || response?.kind !== 'ten-key' || response.entries.every((e) => e.trim() === '')) return { kind: 'ten-key', result: null };
+	// Entries are keyed in order; blanks after the last one typed are boxes never reached.
+	let last = response.entries.length;
+	while (last > 0 && response.entries[last - 1]!.trim() === '') last--;
+	const r = scoreTenKeyTest({ settings: item, batch: delivered.entries ?? item.entries ?? [], typed: response.entries.slice(0, last), claimedMs: response.elapsedMs, ...timing });
+	return r.ok ? { kind: 'ten-key', result: r.result } : { kind: 'ten-key', result: null, error: r.error };
 }

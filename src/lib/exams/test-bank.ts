@@ -165,6 +165,35 @@ export const essay: ItemOfKind<'essay'> = {
 	]
 };
 
+export const typing: ItemOfKind<'typing'> = {
+	...base,
+	id: 'typing',
+	kind: 'typing',
+	topic: 'keyboarding',
+	points: 0,
+	stem: 'Type the passage exactly as shown.',
+	text: Array.from({ length: 6 }, () => 'The clerk counts the cash in front of the customer and says the amount aloud.').join(' '),
+	minutes: 5,
+	errorPenalty: 'per-word',
+	minimumNetWpm: 30
+};
+
+export const tenKey: ItemOfKind<'ten-key'> = {
+	...base,
+	id: 'ten-key',
+	kind: 'ten-key',
+	topic: 'keyboarding',
+	points: 0,
+	stem: 'Key each amount and press Enter.',
+	minutes: 3,
+	entries: ['4821.07', '15.50', '903.00', '12.25', '7004.10', '88.88', '1500.00', '26.40', '310.05', '9.99'],
+	minimumNetKph: 6000,
+	minimumAccuracy: '90'
+};
+
+/** Skills tests: drawn only by rules naming their kind, so kept out of ALL_KINDS_BANK. */
+export const SKILLS_BANK: ExamItem[] = [typing, tenKey];
+
 export const ALL_KINDS_BANK: ExamItem[] = [single, multiple, trueFalse, numeric, numericTolerance, shortAnswer, ordering, matching, fillIn, check, parameterized, cash, essay];
 
 /** A delivered item in written order (no shuffling), for scoring tests. */
@@ -173,6 +202,7 @@ export function inOrder(item: ExamItem, extra: Partial<DeliveredItem> = {}): Del
 	const d: DeliveredItem = { itemId: item.id, sectionId: 's', points: item.points };
 	if (item.kind === 'single-choice' || item.kind === 'multiple-choice') d.order = identity(item.options.length);
 	if (item.kind === 'ordering') d.order = identity(item.entries.length);
+	if (item.kind === 'ten-key') d.entries = [...(item.entries ?? [])];
 	if (item.kind === 'matching') {
 		d.order = identity(item.pairs.length);
 		d.choiceOrder = identity(item.pairs.length + item.distractors.length);

@@ -19,7 +19,8 @@ export const EXAM_TOPICS = [
 	{ id: 'spelling', label: 'Spelling', area: 'language' },
 	{ id: 'grammar', label: 'Grammar and usage', area: 'language' },
 	{ id: 'vocabulary', label: 'Vocabulary', area: 'language' },
-	{ id: 'correspondence', label: 'Written correspondence', area: 'language' }
+	{ id: 'correspondence', label: 'Written correspondence', area: 'language' },
+	{ id: 'keyboarding', label: 'Typing and 10-key', area: 'skills' }
 ] as const;
 
 export type TopicId = (typeof EXAM_TOPICS)[number]['id'];

@@ -20,9 +20,16 @@ export const ITEM_KINDS = [
 	'name-number-check',
 	'parameterized',
 	'cash-count',
-	'essay'
+	'essay',
+	'typing',
+	'ten-key'
 ] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
+
+/** Timed skills tests: scored in WPM or KPH, not in points, and drawn only by a rule naming their kind. */
+export const SKILLS_KINDS = ['typing', 'ten-key'] as const;
+export type SkillsKind = (typeof SKILLS_KINDS)[number];
+export const isSkillsKind = (kind: string): kind is SkillsKind => kind === 'typing' || kind === 'ten-key';
 
 /** 1 easy, 2 medium, 3 hard. */
 export type Difficulty = 1 | 2 | 3;
@@ -51,7 +58,7 @@ interface ItemBase<K extends ItemKind> {
 	topic: TopicId;
 	tags: string[];
 	difficulty: Difficulty;
-	/** Whole points the item is worth (an essay's equals its rubric total). */
+	/** Whole points the item is worth (an essay's equals its rubric total; a skills test's is 0). */
 	points: number;
 	/** The question, markdown. Fill-in blanks are `[[1]]`, `[[2]]`…; parameterized values `{{name}}`. */
 	stem: string;
@@ -183,7 +190,43 @@ export interface EssayItem extends ItemBase<'essay'> {
 	maxWords?: number;
 }
 
+/** Net WPM penalty: minus one word per error, or 1 or 2 WPM per error. */
+export type TypingPenalty = 'per-word' | '1-wpm' | '2-wpm';
+
+/**
+ * A typing test: the candidate copies `text` for up to `minutes`. The stem holds the instructions;
+ * the text is plain (not markdown), so what is shown is exactly what is compared.
+ */
+export interface TypingItem extends ItemBase<'typing'> {
+	text: string;
+	minutes: number;
+	errorPenalty: TypingPenalty;
+	/** Pass mark on net WPM, if any. */
+	minimumNetWpm?: number;
+}
+
+export interface TenKeyGenerate {
+	count: number;
+	minDigits: number;
+	maxDigits: number;
+	/** Digits after the decimal point (0 = whole numbers). */
+	decimals: number;
+}
+
+/** A 10-key test: the candidate keys a batch of numbers for up to `minutes`. */
+export interface TenKeyItem extends ItemBase<'ten-key'> {
+	minutes: number;
+	/** A fixed batch, or `generate` for one per candidate (exactly one of the two). */
+	entries?: string[];
+	generate?: TenKeyGenerate;
+	minimumNetKph?: number;
+	/** Pass mark on accuracy, a percent as a decimal string ("95"). */
+	minimumAccuracy?: string;
+}
+
 export type ExamItem =
+	| TypingItem
+	| TenKeyItem
 	| SingleChoiceItem
 	| MultipleChoiceItem
 	| TrueFalseItem
@@ -233,38 +276,15 @@ export interface BlueprintSection {
 	draw: DrawRule[];
 }
 
-/** Net WPM penalty: minus one word per error, or 1 or 2 WPM per error. */
-export type TypingPenalty = 'per-word' | '1-wpm' | '2-wpm';
-
+/** What the skills scoring functions need of a test (an item's fields; the passage is its text). */
 export interface TypingSettings {
 	minutes: number;
 	passage: string;
 	errorPenalty: TypingPenalty;
-	/** Pass mark on net WPM, if any. */
 	minimumNetWpm?: number;
 }
 
-export interface TenKeyGenerate {
-	count: number;
-	minDigits: number;
-	maxDigits: number;
-	/** Digits after the decimal point (0 = whole numbers). */
-	decimals: number;
-}
-
-export interface TenKeySettings {
-	minutes: number;
-	/** A fixed batch, or `generate` for one per candidate (exactly one of the two). */
-	entries?: string[];
-	generate?: TenKeyGenerate;
-	minimumNetKph?: number;
-	minimumAccuracy?: string;
-}
-
-export interface SkillsSettings {
-	typing?: TypingSettings;
-	tenKey?: TenKeySettings;
-}
+export type TenKeySettings = Pick<TenKeyItem, 'minutes' | 'entries' | 'generate' | 'minimumNetKph' | 'minimumAccuracy'>;
 
 export interface ExamBlueprint {
 	id: string;
@@ -274,7 +294,7 @@ export interface ExamBlueprint {
 	draft: boolean;
 	/** Markdown shown before the exam starts. */
 	instructions: string;
-	/** Limit for the items (skills tests are timed on their own). */
+	/** Limit for the whole attempt (a skills test inside it also has its own, shorter limit). */
 	timeLimitMinutes: number;
 	navigation: Navigation;
 	shuffleItems: boolean;
@@ -283,7 +303,6 @@ export interface ExamBlueprint {
 	attemptsAllowed: number | 'unlimited';
 	showAfterSubmit: AfterSubmit;
 	sections: BlueprintSection[];
-	skills?: SkillsSettings;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -303,6 +322,8 @@ export interface DeliveredItem {
 	choiceOrder?: number[];
 	/** Parameterized: this candidate's values, plain decimal strings. */
 	variables?: Record<string, string>;
+	/** 10-key: the batch this candidate keys (fixed, or generated from the seed). */
+	entries?: string[];
 }
 
 interface PresentedBase<K extends ItemKind> {
@@ -326,7 +347,10 @@ export type PresentedItem =
 	| (PresentedBase<'name-number-check'> & { pairs: CheckPair[]; columns?: [string, string] })
 	| (PresentedBase<'parameterized'> & { money: boolean; unit?: string })
 	| (PresentedBase<'cash-count'> & { cash: { denomination: string; label: string; count: number }[] })
-	| (PresentedBase<'essay'> & { rubric: { criterion: string; points: number }[]; minWords?: number; maxWords?: number });
+	| (PresentedBase<'essay'> & { rubric: { criterion: string; points: number }[]; minWords?: number; maxWords?: number })
+	/** `text` and `entries` are what the candidate copies: shown only once the test is started. */
+	| (PresentedBase<'typing'> & { text: string; minutes: number; errorPenalty: TypingPenalty; minimumNetWpm?: number })
+	| (PresentedBase<'ten-key'> & { entries: string[]; minutes: number; minimumNetKph?: number; minimumAccuracy?: string });
 
 export type CheckMark = 'alike' | 'different';
 
@@ -348,7 +372,13 @@ export type ItemResponse =
 	| { kind: 'name-number-check'; marks: (CheckMark | null)[] }
 	| { kind: 'parameterized'; value: string }
 	| { kind: 'cash-count'; value: string }
-	| { kind: 'essay'; text: string };
+	| { kind: 'essay'; text: string }
+	/**
+	 * Skills tests: what was typed, and the page's own measure of typing time (first keystroke to
+	 * last, in ms), or null when the page could not measure it (no JavaScript: the server's time is used).
+	 */
+	| { kind: 'typing'; text: string; elapsedMs: number | null }
+	| { kind: 'ten-key'; entries: string[]; elapsedMs: number | null };
 
 // ---------------------------------------------------------------------------------------------
 // Scores (every score is a decimal string with exactly two places)
@@ -376,6 +406,14 @@ export interface AttemptScore {
 	items: (ItemScore & { itemId: string })[];
 	/** Items still waiting for a person (counted as 0 in raw until scored). */
 	pending: string[];
-	/** Against the passing point; null when there is none or items are pending. */
+	/** Against the passing point and the skills pass marks; null when there are none or items are pending. */
 	passed: boolean | null;
+	/** Skills tests in delivered order, with their WPM or KPH figures (result null = not taken). */
+	skills: SkillsLine[];
 }
+
+export type SkillsLine = { itemId: string; sectionId: string } & (
+	| { kind: 'typing'; result: import('./skills').TypingResult }
+	| { kind: 'ten-key'; result: import('./skills').TenKeyResult }
+	| { kind: 'typing' | 'ten-key'; result: null; error?: string }
+);

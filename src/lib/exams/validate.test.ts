@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_KINDS_BANK, blueprint, cash, check, essay, fillIn, matching, multiple, numeric, ordering, parameterized, shortAnswer, single } from './test-bank';
+import { ALL_KINDS_BANK, blueprint, cash, check, essay, fillIn, matching, multiple, numeric, ordering, parameterized, shortAnswer, single, tenKey, typing } from './test-bank';
 import type { ExamItem, ItemOfKind } from './types';
 import { validateBlueprint, validateItem } from './validate';
 
@@ -129,19 +129,21 @@ describe('validateBlueprint', () => {
 		]);
 	});
 
-	it('checks the skills settings', () => {
-		const bp = blueprint({
-			skills: {
-				typing: { minutes: 5, passage: 'Too short.', errorPenalty: 'per-word' },
-				tenKey: { minutes: 5, entries: ['12.5', '1,000'], generate: { count: 5, minDigits: 4, maxDigits: 3, decimals: 4 } }
-			}
-		});
-		expect(validateBlueprint(bp).map((p) => `${p.path.join('.')}: ${p.message}`)).toEqual([
-			'skills.typing.passage: must have at least 50 words',
-			'skills.tenKey: needs exactly one of entries (a fixed batch) or generate (one batch per candidate)',
-			'skills.tenKey.entries.1: must be digits with an optional decimal point, like "4821.07"',
-			'skills.tenKey.generate.minDigits: must not be more than maxDigits',
-			'skills.tenKey.generate.decimals: must be fewer than minDigits (every entry keeps a digit before the point)'
+	it('checks skills tests: no points, passage length, one batch source, entries as digits', () => {
+		expect(problems(typing)).toEqual([]);
+		expect(problems(tenKey)).toEqual([]);
+		expect(problems({ ...typing, points: 1, text: 'Too short.', minutes: 45 })).toEqual([
+			'points: a skills test is scored in WPM or KPH, not points: leave points out',
+			'minutes: must be a whole number of minutes from 1 to 30',
+			'text: must have 50 to 1500 words (has 2)'
+		]);
+		expect(problems({ ...tenKey, entries: ['12.5', '1,000', ...tenKey.entries!], generate: { count: 5, minDigits: 4, maxDigits: 3, decimals: 4 }, minimumAccuracy: '101' })).toEqual([
+			': needs exactly one of entries (a fixed batch) or generate (one batch per candidate)',
+			'entries.1: must be digits with an optional decimal point, like "4821.07"',
+			'generate.count: must have 10 to 2000 entries (has 5)',
+			'generate.minDigits: must not be more than maxDigits',
+			'generate.decimals: must be fewer than minDigits (every entry keeps a digit before the point)',
+			'minimumAccuracy: must be a percent from 0 to 100, like "95"'
 		]);
 	});
 });

@@ -11,7 +11,7 @@ import { FormulaError, parseFormula } from './formula';
 import { parameterizedAnswer, PLACEHOLDER, valueAt, valueCount } from './parameters';
 import { SeededRandom } from './random';
 import { BLANK_MARKER, lineAtIndex, lineOfMatch, normalizeAnswer, wordsOf } from './text';
-import { CASH_DENOMINATIONS, type ExamBlueprint, type ExamItem, type ParameterizedItem } from './types';
+import { CASH_DENOMINATIONS, isSkillsKind, type ExamBlueprint, type ExamItem, type ParameterizedItem } from './types';
 
 export interface ItemProblem {
 	/** Key path in the front matter ([] = the item as a whole). */
@@ -34,6 +34,10 @@ export const ITEM_LIMITS = {
 	cashLines: [1, 12],
 	cashCount: 10_000,
 	rubricCriteria: [1, 10],
+	/** Words of a typing passage: enough for a few minutes' copying, short enough to read. */
+	typingWords: [50, 1_500],
+	tenKeyEntries: [10, 2_000],
+	skillsMinutes: [1, 30],
 	/** Values of a parameterized item tried at load time besides all-min and all-max. */
 	formulaSamples: 25
 } as const;
@@ -57,8 +61,15 @@ export function validateItem(item: ExamItem): ItemProblem[] {
 		});
 	};
 
+	const minutesBetween = (minutes: number) => {
+		const [min, max] = ITEM_LIMITS.skillsMinutes;
+		if (!Number.isInteger(minutes) || minutes < min || minutes > max) add(['minutes'], `must be a whole number of minutes from ${min} to ${max}`);
+	};
+
 	if (item.stem.trim() === '') add([], 'the stem (the markdown below the front matter) is empty');
-	if (!Number.isInteger(item.points) || item.points < 1) add(['points'], 'must be a whole number of 1 or more');
+	if (isSkillsKind(item.kind)) {
+		if (item.points !== 0) add(['points'], 'a skills test is scored in WPM or KPH, not points: leave points out');
+	} else if (!Number.isInteger(item.points) || item.points < 1) add(['points'], 'must be a whole number of 1 or more');
 	if (item.kind !== 'parameterized') {
 		const line = lineOfMatch(item.stem, /\{\{/);
 		if (line !== undefined) add([], 'only parameterized items use {{…}} placeholders', line);
@@ -151,6 +162,30 @@ export function validateItem(item: ExamItem): ItemProblem[] {
 				}
 			});
 			if (item.cash.every((l) => l.count === 0)) add(['cash'], 'must have at least one bill or coin');
+			break;
+		}
+		case 'typing': {
+			minutesBetween(item.minutes);
+			countBetween(['text'], wordsOf(item.text).length, ITEM_LIMITS.typingWords, 'words');
+			if (/\t/.test(item.text)) add(['text'], 'must not contain tabs (a candidate cannot type them into the box)');
+			break;
+		}
+		case 'ten-key': {
+			minutesBetween(item.minutes);
+			if ((item.entries === undefined) === (item.generate === undefined)) {
+				add([], 'needs exactly one of entries (a fixed batch) or generate (one batch per candidate)');
+			}
+			if (item.entries) countBetween(['entries'], item.entries.length, ITEM_LIMITS.tenKeyEntries, 'entries');
+			item.entries?.forEach((entry, i) => {
+				if (!/^\d{1,12}(?:\.\d{1,4})?$/.test(entry)) add(['entries', i], 'must be digits with an optional decimal point, like "4821.07"');
+			});
+			const g = item.generate;
+			if (g) countBetween(['generate', 'count'], g.count, ITEM_LIMITS.tenKeyEntries, 'entries');
+			if (g && g.minDigits > g.maxDigits) add(['generate', 'minDigits'], 'must not be more than maxDigits');
+			if (g && g.decimals >= g.minDigits) add(['generate', 'decimals'], 'must be fewer than minDigits (every entry keeps a digit before the point)');
+			if (item.minimumAccuracy !== undefined && (!isPlainDecimal(item.minimumAccuracy) || dec(item.minimumAccuracy).gt(100))) {
+				add(['minimumAccuracy'], 'must be a percent from 0 to 100, like "95"');
+			}
 			break;
 		}
 		case 'essay': {
@@ -272,20 +307,5 @@ export function validateBlueprint(blueprint: ExamBlueprint): BlueprintProblem[] 
 		add(['passingPoint'], 'a percent must be from 0% to 100%');
 	}
 
-	const typing = blueprint.skills?.typing;
-	if (typing && wordsOf(typing.passage).length < 50) add(['skills', 'typing', 'passage'], 'must have at least 50 words');
-	const tenKey = blueprint.skills?.tenKey;
-	if (tenKey) {
-		if ((tenKey.entries === undefined) === (tenKey.generate === undefined)) {
-			add(['skills', 'tenKey'], 'needs exactly one of entries (a fixed batch) or generate (one batch per candidate)');
-		}
-		tenKey.entries?.forEach((entry, i) => {
-			if (!/^\d+(?:\.\d+)?$/.test(entry)) add(['skills', 'tenKey', 'entries', i], 'must be digits with an optional decimal point, like "4821.07"');
-		});
-		const g = tenKey.generate;
-		if (g && g.minDigits > g.maxDigits) add(['skills', 'tenKey', 'generate', 'minDigits'], 'must not be more than maxDigits');
-		if (g && g.decimals >= g.minDigits) add(['skills', 'tenKey', 'generate', 'decimals'], 'must be fewer than minDigits (every entry keeps a digit before the point)');
-		if (tenKey.minimumAccuracy !== undefined && dec(tenKey.minimumAccuracy).gt(100)) add(['skills', 'tenKey', 'minimumAccuracy'], 'must be at most 100');
-	}
 	return problems;
 }

@@ -29,5 +29,12 @@ export function isAnswered(response: ItemResponse | null | undefined): boolean {
 			return response.blanks.some((b) => b.trim() !== '');
 		case 'name-number-check':
 			return response.marks.some((m) => m !== null);
+		case 'typing':
+			return response.text.trim() !== '';
+		case 'ten-key':
+			return response.entries.some((e) => e.trim() !== '');
 	}
 }
+
+/** A skills test's clock as the page needs it: not started, or running (ms left) or over. */
+export type SkillState = { started: false; limitMs: number } | { started: true; limitMs: number; remainingMs: number; over: boolean; endsAt: string };

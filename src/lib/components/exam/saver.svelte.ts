@@ -165,8 +165,8 @@ export class ExamSaver {
 			this.message = body?.error ?? 'This attempt is closed.';
 			return;
 		}
-		if (res.status === 400 && body) {
-			// The server refused an answer as malformed: it will refuse it again, so drop it.
+		if ((res.status === 400 || res.status === 403) && body) {
+			// The server refused an answer (malformed, or not allowed now): it will refuse it again, so drop it.
 			for (const b of batch) this.#dirty.delete(b.index);
 			this.state = 'refused';
 			this.message = body.error ?? 'An answer was refused.';

@@ -14,7 +14,9 @@ export const KIND_LABELS: Record<ItemKind, string> = {
 	'name-number-check': 'Name and number check',
 	parameterized: 'Parameterized',
 	'cash-count': 'Cash count',
-	essay: 'Essay'
+	essay: 'Essay',
+	typing: 'Typing test',
+	'ten-key': '10-key test'
 };
 
 export const DIFFICULTY_LABELS: Record<Difficulty, string> = { 1: 'Easy', 2: 'Medium', 3: 'Hard' };

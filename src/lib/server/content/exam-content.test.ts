@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { itemToMarkdown } from '../../exams/markdown';
-import { ALL_KINDS_BANK } from '../../exams/test-bank';
+import { ALL_KINDS_BANK, SKILLS_BANK } from '../../exams/test-bank';
 import { findBlueprint, findItem, loadContent, type ContentError } from './index';
 
 let tmp: string;
@@ -90,10 +90,10 @@ describe('items: valid files', () => {
 	});
 
 	it('read back what itemToMarkdown writes, for every kind', async () => {
-		for (const item of ALL_KINDS_BANK) await put(`items/${item.id}.md`, itemToMarkdown(item));
+		for (const item of [...ALL_KINDS_BANK, ...SKILLS_BANK]) await put(`items/${item.id}.md`, itemToMarkdown(item));
 		const { bundle, errors } = await loadContent(root);
 		expect(messages(errors)).toEqual([]);
-		for (const item of ALL_KINDS_BANK) {
+		for (const item of [...ALL_KINDS_BANK, ...SKILLS_BANK]) {
 			const { file, stem, ...loaded } = findItem(bundle, item.id)!;
 			expect(file).toBe(`content/items/${item.id}.md`);
 			expect(stem.trim()).toBe(item.stem.trim());
@@ -288,7 +288,7 @@ describe('the real exam content', () => {
 	it('has items of every kind, a practice exam the bank can fill, and the written exam as a draft', async () => {
 		const { bundle, errors, warnings } = await loadContent(resolve('content'));
 		expect(messages(errors)).toEqual([]);
-		expect(new Set(bundle.items.map((i) => i.kind)).size).toBe(12);
+		expect(new Set(bundle.items.map((i) => i.kind)).size).toBe(14);
 		const practice = findBlueprint(bundle, 'practice');
 		expect(practice).toMatchObject({ purpose: 'practice', timeLimitMinutes: 20, attemptsAllowed: 'unlimited', showAfterSubmit: 'score-and-feedback', draft: false });
 		expect(practice!.sections.flatMap((s) => s.draw).reduce((n, r) => n + r.count, 0)).toBe(15);
@@ -297,5 +297,7 @@ describe('the real exam content', () => {
 		expect(written!.sections.flatMap((s) => [...s.items, ...s.draw.flatMap((r) => Array<string>(r.count).fill(''))]).length).toBe(85);
 		// Shortfalls of a draft are warnings only, and only for the draft.
 		expect(new Set(warnings.map((w) => w.file))).toEqual(written!.draft ? new Set(['content/exams/account-clerk-written.md']) : new Set());
+		// The clerical skills test: a typing and a 10-key test, taken in order.
+		expect(findBlueprint(bundle, 'clerical-skills')).toMatchObject({ navigation: 'sequential', draft: false });
 	});
 });

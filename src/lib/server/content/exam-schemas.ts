@@ -186,6 +186,31 @@ export const itemSchema = z.discriminatedUnion(
 				'lines'
 			)
 		}),
+		// Skills tests are scored in WPM or KPH, not points (so no points key).
+		z.strictObject({
+			...itemCommon,
+			kind: z.literal('typing'),
+			points: z.literal(0, rule('0 (a skills test is scored in WPM, not points); leave it out')).default(0),
+			text: textField(20_000),
+			minutes: wholeNumber(1, 30),
+			errorPenalty: z.enum(['per-word', '1-wpm', '2-wpm'], rule('per-word, 1-wpm or 2-wpm')).default('per-word'),
+			minimumNetWpm: wholeNumber(1, 200).optional()
+		}),
+		z.strictObject({
+			...itemCommon,
+			kind: z.literal('ten-key'),
+			points: z.literal(0, rule('0 (a skills test is scored in KPH, not points); leave it out')).default(0),
+			minutes: wholeNumber(1, 30),
+			entries: list(z.string(rule('digits in quotes, like "4821.07"')), 'entries', 2_000).optional(),
+			generate: z
+				.strictObject(
+					{ count: wholeNumber(1, 2_000), minDigits: wholeNumber(1, 12), maxDigits: wholeNumber(1, 12), decimals: wholeNumber(0, 4).default(0) },
+					rule('count, minDigits, maxDigits (and decimals)')
+				)
+				.optional(),
+			minimumNetKph: wholeNumber(1, 50_000).optional(),
+			minimumAccuracy: decimalField().optional()
+		}),
 		z.strictObject({
 			...itemCommon,
 			kind: z.literal('essay'),
@@ -257,32 +282,6 @@ const attemptsField = () => {
 	return z.union([z.number().int().min(1), z.literal('unlimited')], r);
 };
 
-const typingSettings = z.strictObject(
-	{
-		minutes: wholeNumber(1, 30),
-		passage: textField(20_000),
-		errorPenalty: z.enum(['per-word', '1-wpm', '2-wpm'], rule('per-word, 1-wpm or 2-wpm')),
-		minimumNetWpm: wholeNumber(1, 200).optional()
-	},
-	rule('typing settings: minutes, passage, errorPenalty')
-);
-
-const tenKeySettings = z.strictObject(
-	{
-		minutes: wholeNumber(1, 30),
-		entries: list(z.string(rule('digits in quotes, like "4821.07"')), 'entries', 2_000).optional(),
-		generate: z
-			.strictObject(
-				{ count: wholeNumber(1, 2_000), minDigits: wholeNumber(1, 12), maxDigits: wholeNumber(1, 12), decimals: wholeNumber(0, 4).default(0) },
-				rule('count, minDigits, maxDigits (and decimals)')
-			)
-			.optional(),
-		minimumNetKph: wholeNumber(1, 50_000).optional(),
-		minimumAccuracy: decimalField().optional()
-	},
-	rule('10-key settings: minutes and entries or generate')
-);
-
 export const blueprintSchema = z.strictObject({
 	id: idField(),
 	title: textField(120),
@@ -295,8 +294,7 @@ export const blueprintSchema = z.strictObject({
 	passingPoint: passingPointField().optional(),
 	attemptsAllowed: attemptsField().default(1),
 	showAfterSubmit: z.enum(['nothing-until-release', 'score', 'score-and-feedback'], rule('nothing-until-release, score or score-and-feedback')),
-	sections: list(section, 'sections', 30).min(1, { error: 'must have at least one section' }),
-	skills: z.strictObject({ typing: typingSettings.optional(), tenKey: tenKeySettings.optional() }, rule('typing and/or tenKey settings')).optional()
+	sections: list(section, 'sections', 30).min(1, { error: 'must have at least one section' })
 });
 
 export type Blueprint = ExamBlueprint & { file: string };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ITEM_KINDS, reviewItem, type ExamBlueprint, type ExamItem } from '$lib/exams';
-import { ALL_KINDS_BANK, blueprint } from '$lib/exams/test-bank';
+import { ALL_KINDS_BANK, blueprint, SKILLS_BANK, tenKey, typing } from '$lib/exams/test-bank';
 import { FileStore } from '../store';
 import { ExamAttempts, readSaves, type Attempt, type AttemptOwner } from './attempts';
 import { examClock } from './clock';
@@ -349,5 +349,128 @@ describe('form posts', () => {
 		const a = await started(s);
 		const presented = await s.presented(a);
 		expect(readSaves({ saves: [{ index: 0, seq: 1, response: null, flagged: false }] }, presented)).toMatchObject({ ok: true });
+	});
+});
+
+describe('skills tests in an attempt', () => {
+	const skillsExam = blueprint({
+		id: 'skills',
+		purpose: 'practice',
+		timeLimitMinutes: 15,
+		attemptsAllowed: 'unlimited',
+		showAfterSubmit: 'score-and-feedback',
+		shuffleItems: false,
+		sections: [{ id: 'k', title: 'Keyboard', items: [], draw: [{ count: 1, kinds: ['typing'] }, { count: 1, kinds: ['ten-key'] }] }]
+	});
+	const skillsService = () => service({ blueprints: [skillsExam], bank: [...ALL_KINDS_BANK, ...SKILLS_BANK] });
+	const typingSave = (text: string, elapsedMs: number | null, seq: number) => ({ saves: [{ index: 0, seq, response: { kind: 'typing', text, elapsedMs }, flagged: false }] });
+
+	it('are drawn only by a rule naming their kind; the text is hidden until Start, which the server times', async () => {
+		const s = skillsService();
+		const a = await started(s, alice, 'skills');
+		expect(a.delivered.map((d) => d.itemId)).toEqual(['typing', 'ten-key']);
+		expect(a.delivered[1]!.entries).toEqual(tenKey.entries);
+		const before = await attemptState(s, a);
+		expect(before.items[0]!.item).toMatchObject({ kind: 'typing', text: '' });
+		expect(before.items[1]!.item).toMatchObject({ kind: 'ten-key', entries: [] });
+		expect(before.items[0]!.skill).toEqual({ started: false, limitMs: 5 * MINUTE });
+
+		// Typing before Start is refused with a reason; nothing is stored.
+		expect(await s.save(a.id, alice, typingSave('The clerk', 1_000, 1))).toEqual({ ok: false, code: 'refused', error: 'Press Start to begin the typing test first.' });
+		const start = await s.startSkill(a.id, alice, 0);
+		expect(start).toEqual({ ok: true, startedAt: T0, limitMs: 5 * MINUTE, remainingMs: 5 * MINUTE });
+		now += 10_000;
+		// Start again: the same clock, not a new one.
+		expect(await s.startSkill(a.id, alice, 0)).toMatchObject({ ok: true, startedAt: T0, remainingMs: 5 * MINUTE - 10_000 });
+		expect(await s.startSkill(a.id, alice, 5)).toMatchObject({ ok: false, code: 'invalid' });
+		const after = await attemptState(s, (await s.get(a.id))!);
+		expect(after.items[0]!.item).toMatchObject({ kind: 'typing', text: typing.text });
+		expect(after.items[0]!.skill).toMatchObject({ started: true, remainingMs: 5 * MINUTE - 10_000, over: false });
+	});
+
+	it('scores from the submitted text; a claimed time longer than the server measured is lowered to it; a late save is refused', async () => {
+		const s = skillsService();
+		const a = await started(s, alice, 'skills');
+		await s.startSkill(a.id, alice, 0);
+		const typed = typing.text.slice(0, 250);
+		now += 60_000;
+		// The page claims 3 minutes after 1 minute on the server's clock: the server's minute wins.
+		expect(await s.save(a.id, alice, typingSave(typed, 180_000, 1))).toMatchObject({ ok: true });
+		// After the limit and the grace: refused, and the saved text stays.
+		now += 5 * MINUTE;
+		expect(await s.save(a.id, alice, typingSave(`${typed} more words`, 200_000, 2))).toEqual({
+			ok: false,
+			code: 'refused',
+			error: 'The time for this typing test is over; what was saved before the end is kept.'
+		});
+		// The 10-key test, without JavaScript: no page time, so the server's own time counts.
+		await s.startSkill(a.id, alice, 1);
+		now += 30_000;
+		const form = new FormData();
+		tenKey.entries!.slice(0, 5).forEach((e, k) => form.set(`a1.e${k}`, e));
+		const read = answerFromForm((await s.presented(a))[1]!, 1, form);
+		expect(read).toMatchObject({ ok: true, response: { kind: 'ten-key', elapsedMs: null } });
+		expect(await s.save(a.id, alice, { saves: [{ index: 1, seq: 1, response: read.ok ? read.response : null, flagged: false }] })).toMatchObject({ ok: true });
+		const closed = await s.submit(a.id, alice);
+		if (!closed.ok) throw new Error(closed.error);
+		const score = closed.attempt.score!;
+		expect(score).toMatchObject({ raw: '0.00', max: '0.00' });
+		expect(score.skills[0]).toMatchObject({ kind: 'typing', result: { characters: 250, elapsedMs: 60_000, adjustment: 'lowered-to-server-time', grossWpm: '50.0' } });
+		// 5 entries: 7+5+6+5+7 characters plus an Enter each = 35 keystrokes in 30 s = 4,200 KPH.
+		expect(score.skills[1]).toMatchObject({ kind: 'ten-key', result: { entries: 5, correctEntries: 5, keystrokes: 35, elapsedMs: 30_000, grossKph: '4200', accuracy: '100.00', passed: false } });
+		expect(score.passed).toBe(false);
+		const result = await attemptResult(s, closed.attempt);
+		expect(result.score!.skills.map((l) => l.figures[0])).toEqual([
+			'50.0 net WPM, 50.0 gross WPM, 100.00% accuracy. Pass mark met.',
+			'4,200 net KPH, 4,200 gross KPH, 100.00% accuracy. Pass mark not met.'
+		]);
+		expect(result.review![0]!.yours[1]).toContain('capped at what the server measured');
+	});
+
+	it('a malformed time is refused, never stored', async () => {
+		const s = skillsService();
+		const a = await started(s, alice, 'skills');
+		await s.startSkill(a.id, alice, 0);
+		for (const elapsedMs of [-5, 1.5, '60000']) {
+			expect(await s.save(a.id, alice, { saves: [{ index: 0, seq: 1, response: { kind: 'typing', text: 'The', elapsedMs }, flagged: false }] })).toMatchObject({ ok: false, code: 'invalid' });
+		}
+		expect((await s.get(a.id))!.seqs[0]).toBe(0);
+	});
+});
+
+describe('sequential navigation is enforced by the server', () => {
+	const inOrderExam = blueprint({ id: 'seq', navigation: 'sequential', shuffleItems: false, timeLimitMinutes: 30, sections: [{ id: 's', title: 'S', items: [], draw: [{ count: 4, kinds: ['true-false', 'numeric', 'short-answer'] }] }] });
+	const tf = (index: number, seq: number) => ({ saves: [{ index, seq, response: null, flagged: true }] });
+
+	it('saves only the current question, moves forward one at a time, and refuses any way back with a reason', async () => {
+		const s = service({ blueprints: [inOrderExam] });
+		const a = await started(s, alice, 'seq');
+		expect(a.position).toBe(0);
+		expect(await s.save(a.id, alice, tf(0, 1))).toMatchObject({ ok: true });
+		expect(await s.save(a.id, alice, tf(1, 1))).toEqual({ ok: false, code: 'refused', error: 'This exam is taken in order: question 2 is not open yet.' });
+		expect(await s.move(a.id, alice, 2)).toEqual({
+			ok: false,
+			code: 'refused',
+			error: 'This exam is taken in order: answer question 1 and go on with Next; question 3 is not open yet.'
+		});
+		expect(await s.move(a.id, alice, 1)).toEqual({ ok: true, position: 1 });
+		expect(await s.save(a.id, alice, tf(0, 2))).toEqual({ ok: false, code: 'refused', error: 'This exam is taken in order: question 1 is behind you and can no longer be changed.' });
+		expect(await s.move(a.id, alice, 0)).toEqual({ ok: false, code: 'refused', error: 'This exam is taken in order: question 1 is behind you and cannot be opened again.' });
+		expect(await s.save(a.id, alice, tf(1, 1))).toMatchObject({ ok: true });
+		const stored = (await s.get(a.id))!;
+		expect(stored.position).toBe(1);
+		expect(stored.seqs).toEqual([1, 1, 0, 0]);
+		// The page and the state show where the candidate is.
+		expect((await attemptState(s, stored)).position).toBe(1);
+		// Bob cannot move Alice's attempt.
+		expect(await s.move(a.id, bob, 2)).toMatchObject({ ok: false, code: 'not-found' });
+	});
+
+	it('a free exam moves anywhere', async () => {
+		const s = service();
+		const a = await started(s);
+		expect(await s.move(a.id, alice, 5)).toEqual({ ok: true, position: 5 });
+		expect(await s.move(a.id, alice, 0)).toEqual({ ok: true, position: 0 });
+		expect(await s.save(a.id, alice, tf(7, 1))).toMatchObject({ ok: true });
 	});
 });

@@ -32,8 +32,10 @@ import {
 	type ExamPurpose,
 	type ItemResponse,
 	type PassingPoint,
-	type PresentedItem
+	type PresentedItem,
+	type SkillsTiming
 } from '$lib/exams';
+import { isSkillsKind } from '$lib/exams';
 import type { Store } from '../store';
 import { deadlineOf, examMs, type ExamClock } from './clock';
 
@@ -79,6 +81,21 @@ export interface Attempt {
 	score: AttemptScore | null;
 	/** When HR released scores (exams whose blueprint shows nothing until release). */
 	releasedAt: number | null;
+	/**
+	 * Skills tests by delivered index: when the candidate pressed Start (the text is shown only
+	 * from then), and when the stored answer arrived. Absent = not started.
+	 */
+	skills?: Record<string, SkillsClock>;
+	/** Sequential navigation: the delivered index of the question the candidate is on (earlier ones are closed). */
+	position?: number;
+}
+
+export interface SkillsClock {
+	startedAt: number;
+	/** Server time of the save that carried the stored answer (null: nothing saved yet). */
+	answeredAt: number | null;
+	/** How long the test may run, in this attempt's clock (minutes × minute × accommodation). */
+	limitMs: number;
 }
 
 type ItemsFile = { items: ExamItem[] };
@@ -102,7 +119,14 @@ export type ItemSave = { index: number; seq: number | 'next'; response: ItemResp
 
 export type SaveOutcome =
 	| { ok: true; seqs: Record<number, number>; remainingMs: number; deadline: number; serverNow: number }
-	| { ok: false; code: 'not-found' | 'invalid' | 'closed'; error: string };
+	/** `refused`: a well-formed save the rules do not allow now (a question behind a sequential exam, a skills test not started or over). */
+	| { ok: false; code: 'not-found' | 'invalid' | 'closed' | 'refused'; error: string };
+
+export type SkillStartOutcome =
+	| { ok: true; startedAt: number; limitMs: number; remainingMs: number }
+	| { ok: false; code: 'not-found' | 'invalid' | 'closed' | 'refused'; error: string };
+
+export type MoveOutcome = { ok: true; position: number } | { ok: false; code: 'not-found' | 'invalid' | 'closed' | 'refused'; error: string };
 
 export type CloseOutcome = { ok: true; attempt: Attempt } | { ok: false; code: 'not-found' | 'in-progress'; error: string; remainingMs?: number };
 
@@ -226,7 +250,8 @@ export class ExamAttempts {
 				submittedAt: null,
 				closedAt: null,
 				score: null,
-				releasedAt: null
+				releasedAt: null,
+				...(blueprint.navigation === 'sequential' ? { position: 0 } : {})
 			};
 			// Items first: an attempt file never exists without the items it points at.
 			await this.store.put<ItemsFile>(itemsKey(id), { items });
@@ -333,27 +358,103 @@ export class ExamAttempts {
 		if (saves.every((s) => s.seq !== 'next' && s.seq <= a.seqs[s.index]!)) {
 			return this.#saved(a, saves.map((s) => s.index), now);
 		}
+		const refusal = saves.map((s) => saveRefusal(a, presented, s.index, now, this.clock.graceMs)).find((r) => r !== null);
+		if (refusal) return { ok: false, code: 'refused', error: refusal };
 
 		const items = await this.items(id);
-		type Result = { ok: true; attempt: Attempt } | { ok: false };
+		type Result = { ok: true; attempt: Attempt } | { ok: false; refused?: string };
 		const result = await this.store.update<Attempt, Result>(attemptKey(id), () => structuredClone(a as Attempt), (draft) => {
 			if (draft.status !== 'in-progress') return { ok: false };
 			if (!saveAllowed(now, draft.deadline, this.clock.graceMs)) {
 				closeDraft(draft, items, 'closed-at-deadline', now);
 				return { ok: false };
 			}
+			// Again under the file's lock: a move or a start may have landed meanwhile.
+			const late = saves.map((s) => saveRefusal(draft, presented, s.index, now, this.clock.graceMs)).find((r) => r !== null);
+			if (late) return { ok: false, refused: late };
 			for (const s of saves) {
 				const seq = s.seq === 'next' ? draft.seqs[s.index]! + 1 : s.seq;
 				if (seq <= draft.seqs[s.index]!) continue;
 				draft.answers[s.index] = s.response;
 				draft.flags[s.index] = s.flagged;
 				draft.seqs[s.index] = seq;
+				const clock = draft.skills?.[String(s.index)];
+				if (clock) clock.answeredAt = now;
 			}
 			draft.lastSavedAt = now;
 			return { ok: true, attempt: draft };
 		});
+		if (!result.ok && result.refused) return { ok: false, code: 'refused', error: result.refused };
 		if (!result.ok) return { ok: false, code: 'closed', error: 'This attempt is closed: time ran out or it was submitted. Nothing more can be saved.' };
 		return this.#saved(result.attempt, saves.map((s) => s.index), now);
+	}
+
+	/**
+	 * The candidate presses Start on a skills test: the server notes the time (the test's text is
+	 * shown from then on, and its clock runs from then). Pressing it again changes nothing.
+	 */
+	async startSkill(id: string, owner: AttemptOwner, index: unknown): Promise<SkillStartOutcome> {
+		const a = await this.getFor(id, owner);
+		if (!a) return { ok: false, code: 'not-found', error: 'There is no such attempt.' };
+		if (a.status !== 'in-progress') return { ok: false, code: 'closed', error: 'This attempt is closed: time ran out or it was submitted.' };
+		if (!Number.isInteger(index) || (index as number) < 0 || (index as number) >= a.delivered.length) {
+			return { ok: false, code: 'invalid', error: `"index" must be a question number from 0 to ${a.delivered.length - 1}.` };
+		}
+		const i = index as number;
+		const presented = await this.presented(a);
+		const kind = presented[i]!.kind;
+		if (!isSkillsKind(kind)) return { ok: false, code: 'invalid', error: `Question ${i + 1} is not a skills test.` };
+		const outOfTurn = sequentialRefusal(a, i);
+		if (outOfTurn) return { ok: false, code: 'refused', error: outOfTurn };
+		const known = a.skills?.[String(i)];
+		const now = this.now();
+		if (known) return { ok: true, startedAt: known.startedAt, limitMs: known.limitMs, remainingMs: skillRemainingMs(a, known, now) };
+		const minutes = presented[i]!.kind === 'typing' || presented[i]!.kind === 'ten-key' ? (presented[i] as { minutes: number }).minutes : 0;
+		const limitMs = deadlineOf(0, minutes, a.accommodation, this.clock);
+		type Result = { ok: true; clock: SkillsClock; attempt: Attempt } | { ok: false };
+		const result = await this.store.update<Attempt, Result>(attemptKey(id), () => structuredClone(a as Attempt), (draft) => {
+			if (draft.status !== 'in-progress' || !saveAllowed(now, draft.deadline, this.clock.graceMs)) return { ok: false };
+			draft.skills ??= {};
+			const clock = (draft.skills[String(i)] ??= { startedAt: now, answeredAt: null, limitMs });
+			return { ok: true, clock, attempt: draft };
+		});
+		if (!result.ok) return { ok: false, code: 'closed', error: 'This attempt is closed: time ran out or it was submitted.' };
+		return { ok: true, startedAt: result.clock.startedAt, limitMs: result.clock.limitMs, remainingMs: skillRemainingMs(result.attempt, result.clock, now) };
+	}
+
+	/**
+	 * Move to question `to` (a delivered index). A sequential exam only goes forward, one
+	 * question at a time, and never back; a free one needs no record of where the candidate is.
+	 */
+	async move(id: string, owner: AttemptOwner, to: unknown): Promise<MoveOutcome> {
+		const a = await this.getFor(id, owner);
+		if (!a) return { ok: false, code: 'not-found', error: 'There is no such attempt.' };
+		if (a.status !== 'in-progress') return { ok: false, code: 'closed', error: 'This attempt is closed: time ran out or it was submitted.' };
+		if (!Number.isInteger(to) || (to as number) < 0 || (to as number) >= a.delivered.length) {
+			return { ok: false, code: 'invalid', error: `"to" must be a question number from 0 to ${a.delivered.length - 1}.` };
+		}
+		const target = to as number;
+		if (a.exam.navigation !== 'sequential') return { ok: true, position: target };
+		const refusal = (at: number) =>
+			target < at
+				? `This exam is taken in order: question ${target + 1} is behind you and cannot be opened again.`
+				: target > at + 1
+					? `This exam is taken in order: answer question ${at + 1} and go on with Next; question ${target + 1} is not open yet.`
+					: null;
+		const first = refusal(a.position ?? 0);
+		if (first) return { ok: false, code: 'refused', error: first };
+		if (target === (a.position ?? 0)) return { ok: true, position: target };
+		type Result = { ok: true; position: number } | { ok: false; refused?: string };
+		const result = await this.store.update<Attempt, Result>(attemptKey(id), () => structuredClone(a as Attempt), (draft) => {
+			if (draft.status !== 'in-progress') return { ok: false };
+			const again = refusal(draft.position ?? 0);
+			if (again) return { ok: false, refused: again };
+			draft.position = target;
+			return { ok: true, position: target };
+		});
+		if (!result.ok && result.refused) return { ok: false, code: 'refused', error: result.refused };
+		if (!result.ok) return { ok: false, code: 'closed', error: 'This attempt is closed: time ran out or it was submitted.' };
+		return result;
 	}
 
 	#saved(a: Readonly<Attempt>, indexes: number[], now: number): SaveOutcome {
@@ -433,18 +534,50 @@ export class ExamAttempts {
 	}
 }
 
+/** Milliseconds left on a started skills test (never past the attempt's deadline). */
+export function skillRemainingMs(a: Pick<Attempt, 'deadline'>, clock: SkillsClock, now: number): number {
+	return Math.max(0, Math.min(clock.startedAt + clock.limitMs, a.deadline) - now);
+}
+
+/** Why a sequential exam refuses to touch question `index` now (null when it may). */
+export function sequentialRefusal(a: Pick<Attempt, 'exam' | 'position'>, index: number): string | null {
+	if (a.exam.navigation !== 'sequential') return null;
+	const at = a.position ?? 0;
+	if (index < at) return `This exam is taken in order: question ${index + 1} is behind you and can no longer be changed.`;
+	if (index > at) return `This exam is taken in order: question ${index + 1} is not open yet.`;
+	return null;
+}
+
+/** Why a save of question `index` is refused now (null when it may be stored). */
+function saveRefusal(a: Readonly<Attempt>, presented: readonly PresentedItem[], index: number, now: number, graceMs: number): string | null {
+	const outOfTurn = sequentialRefusal(a, index);
+	if (outOfTurn) return outOfTurn;
+	const kind = presented[index]!.kind;
+	if (!isSkillsKind(kind)) return null;
+	const what = kind === 'typing' ? 'typing test' : '10-key test';
+	const clock = a.skills?.[String(index)];
+	if (!clock) return `Press Start to begin the ${what} first.`;
+	// The same grace as the exam's: a save sent just before the end may arrive just after it.
+	if (now > clock.startedAt + clock.limitMs + graceMs) return `The time for this ${what} is over; what was saved before the end is kept.`;
+	return null;
+}
+
 /** Score and close a draft of the attempt. Scores come from the items as they were at the start. */
 function closeDraft(draft: Attempt, items: readonly ExamItem[], how: Exclude<AttemptStatus, 'in-progress'>, now: number): void {
 	const responses: Record<string, ItemResponse | undefined> = {};
+	const skillsTimes: Record<string, SkillsTiming> = {};
 	draft.delivered.forEach((d, i) => {
 		const r = draft.answers[i];
 		if (r) responses[d.itemId] = r;
+		const clock = draft.skills?.[String(i)];
+		if (clock && clock.answeredAt !== null) skillsTimes[d.itemId] = { serverElapsedMs: clock.answeredAt - clock.startedAt, limitMs: clock.limitMs };
 	});
 	draft.score = scoreAttempt({
 		blueprint: { sections: draft.exam.sections.map((s) => ({ id: s.id, title: s.title, items: [], draw: [] })), passingPoint: draft.exam.passingPoint },
 		delivered: draft.delivered,
 		items: new Map(items.map((i) => [i.id, i])),
-		responses
+		responses,
+		skillsTimes
 	});
 	draft.status = how;
 	if (how === 'submitted') draft.submittedAt = now;

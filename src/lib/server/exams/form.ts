@@ -3,7 +3,8 @@
  * are per delivered index `i`: `a<i>` (choice, text, value; repeated for several choices),
  * `a<i>.pos<k>` (ordering: the position 1…n given to displayed entry k), `a<i>.m<k>` (matching:
  * the choice for prompt k), `a<i>.b<k>` (fill-in blank k), `a<i>.p<k>` (checking pair k),
- * `flag<i>` (flag for review). The answers are then checked like any browser's, by readSaves.
+ * `a<i>.e<k>` (10-key: entry k), `flag<i>` (flag for review); a typing test's text is `a<i>`.
+ * Skills answers from a plain form carry no time of the page's own: the server's is used. The answers are then checked like any browser's, by readSaves.
  */
 import { readResponse, type ItemResponse, type PresentedItem } from '$lib/exams';
 
@@ -67,6 +68,12 @@ export function answerFromForm(presented: PresentedItem, index: number, form: Fo
 		case 'name-number-check':
 			input = { kind: 'name-number-check', marks: presented.pairs.map((_, k) => one(form, `${name}.p${k}`) || null) };
 			break;
+		case 'typing':
+			input = { kind: 'typing', text: raw, elapsedMs: null };
+			break;
+		case 'ten-key':
+			input = { kind: 'ten-key', entries: presented.entries.map((_, k) => one(form, `${name}.e${k}`)), elapsedMs: null };
+			break;
 	}
 	const read = readResponse(presented, input);
 	return read.ok ? { ok: true, response: read.response } : { ok: false, error: read.error };
@@ -75,6 +82,6 @@ export function answerFromForm(presented: PresentedItem, index: number, form: Fo
 /** The form's fields as posted (kept to refill the page when a post is refused). */
 export function postedValues(form: FormData): Record<string, string[]> {
 	const values: Record<string, string[]> = {};
-	for (const [k, v] of form.entries()) if (typeof v === 'string' && /^(a|flag)\d/.test(k)) (values[k] ??= []).push(v.slice(0, 20_000));
+	for (const [k, v] of form.entries()) if (typeof v === 'string' && /^(a|flag)\d/.test(k)) (values[k] ??= []).push(v.slice(0, 30_000));
 	return values;
 }

@@ -65,7 +65,7 @@ describe('the list: filters, rows and counts', () => {
 		const items = entries.map((e) => e.item);
 		const summary = summarize(items, kindsIn(items));
 		expect(summary.kinds).toEqual(['single-choice', 'multiple-choice', 'true-false', 'essay']);
-		expect(summary.rows).toHaveLength(17);
+		expect(summary.rows).toHaveLength(18);
 		const utility = summary.rows.find((r) => r.topic === 'utility-billing')!;
 		expect(utility).toMatchObject({ label: 'Utility billing', counts: [1, 0, 1, 1], total: 3 });
 		expect(summary.rows.find((r) => r.topic === 'spelling')).toMatchObject({ counts: [0, 0, 0, 0], total: 0 });

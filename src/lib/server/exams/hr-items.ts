@@ -215,7 +215,9 @@ export type KeyView =
 	| { kind: 'matching'; pairs: { promptHtml: string; match: string; shownAt: number }[]; distractors: string[] }
 	| { kind: 'fill-in'; blanks: string[][]; caseSensitive: boolean }
 	| { kind: 'name-number-check'; pairs: { left: string; right: string; mark: CheckMark }[] }
-	| { kind: 'essay'; rubric: { criterion: string; points: number; description?: string }[] };
+	| { kind: 'essay'; rubric: { criterion: string; points: number; description?: string }[] }
+	/** Typing and 10-key tests: the text is what the candidate copies; the key is the pass marks. */
+	| { kind: 'skills'; marks: string[] };
 
 export interface ItemView {
 	id: string;
@@ -331,6 +333,18 @@ export function itemView(item: ExamItem): ItemView {
 		}
 		case 'essay':
 			key = { kind: 'essay', rubric: k.rubric.map((c) => ({ criterion: c.criterion, points: c.points, ...(c.description ? { description: c.description } : {}) })) };
+			break;
+		case 'typing':
+			key = { kind: 'skills', marks: k.minimumNetWpm !== undefined ? [`at least ${k.minimumNetWpm} net words a minute`] : [] };
+			break;
+		case 'ten-key':
+			key = {
+				kind: 'skills',
+				marks: [
+					...(k.minimumNetKph !== undefined ? [`at least ${k.minimumNetKph.toLocaleString('en-US')} net keystrokes an hour`] : []),
+					...(k.minimumAccuracy !== undefined ? [`at least ${k.minimumAccuracy}% of entries right`] : [])
+				]
+			};
 			break;
 	}
 

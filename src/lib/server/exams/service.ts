@@ -5,11 +5,12 @@
  * HTML on the server. No view carries a key, a correct flag or a score before release.
  */
 import { reviewItem, type AnswerKey, type ExamItem, type ItemOutcome, type ItemResponse, type PresentedItem } from '$lib/exams';
-import { isAnswered } from '$lib/components/exam/answered';
+import { isAnswered, type SkillState } from '$lib/components/exam/answered';
+import { groupThousands } from '$lib/exams/decimal';
 import { getContent, renderMarkdown } from '../content';
 import { getStore } from '../store';
-import { ExamAttempts, feedbackVisible, scoreVisible, type Attempt, type AttemptOwner } from './attempts';
-import { examClockFromEnv } from './clock';
+import { ExamAttempts, feedbackVisible, scoreVisible, skillRemainingMs, type Attempt, type AttemptOwner } from './attempts';
+import { deadlineOf, examClockFromEnv } from './clock';
 import { itemBank } from './bank';
 import { startSweeper } from './sweeper';
 
@@ -93,7 +94,26 @@ export function summaryOf(a: Readonly<Attempt>, now: number): AttemptSummary {
 }
 
 export type NavEntry = { index: number; page: number; answered: boolean; flagged: boolean; section: string };
-export type ShownItem = { index: number; item: PresentedItem; response: ItemResponse | null; flagged: boolean; seq: number };
+export type ShownItem = { index: number; item: PresentedItem; response: ItemResponse | null; flagged: boolean; seq: number; skill?: SkillState };
+
+/**
+ * A skills test before Start shows its instructions but not the text to copy (the clock starts
+ * when the text is first shown). Other items are shown as they are.
+ */
+export function shownBeforeStart(a: Readonly<Attempt>, index: number, p: PresentedItem): PresentedItem {
+	if (a.skills?.[String(index)]) return p;
+	if (p.kind === 'typing') return { ...p, text: '' };
+	if (p.kind === 'ten-key') return { ...p, entries: [] };
+	return p;
+}
+
+export function skillStateOf(service: ExamAttempts, a: Readonly<Attempt>, index: number, p: PresentedItem): SkillState | undefined {
+	if (p.kind !== 'typing' && p.kind !== 'ten-key') return undefined;
+	const clock = a.skills?.[String(index)];
+	if (!clock) return { started: false, limitMs: deadlineOf(0, p.minutes, a.accommodation, service.clock) };
+	const remainingMs = skillRemainingMs(a, clock, service.now());
+	return { started: true, limitMs: clock.limitMs, remainingMs, over: remainingMs <= 0, endsAt: new Date(Math.min(clock.startedAt + clock.limitMs, a.deadline)).toISOString() };
+}
 
 /** The navigator: every question's answered and flagged marks (no outcome, no key). */
 export function navigatorOf(a: Readonly<Attempt>): NavEntry[] {
@@ -105,13 +125,17 @@ export async function attemptPage(service: ExamAttempts, a: Readonly<Attempt>, p
 	const presented = await service.presented(a);
 	const first = (page - 1) * ITEMS_PER_PAGE;
 	const indexes = presented.map((_, i) => i).slice(first, first + ITEMS_PER_PAGE);
-	const items: ShownItem[] = indexes.map((index) => ({
-		index,
-		item: renderPresented(presented[index]!),
-		response: a.answers[index] ?? null,
-		flagged: a.flags[index] === true,
-		seq: a.seqs[index] ?? 0
-	}));
+	const items: ShownItem[] = indexes.map((index) => {
+		const skill = skillStateOf(service, a, index, presented[index]!);
+		return {
+			index,
+			item: renderPresented(shownBeforeStart(a, index, presented[index]!)),
+			response: a.answers[index] ?? null,
+			flagged: a.flags[index] === true,
+			seq: a.seqs[index] ?? 0,
+			...(skill ? { skill } : {})
+		};
+	});
 	const sectionId = a.delivered[first]?.sectionId;
 	const sectionIndex = a.exam.sections.findIndex((s) => s.id === sectionId);
 	const section = a.exam.sections[sectionIndex];
@@ -139,11 +163,52 @@ export async function attemptState(service: ExamAttempts, a: Readonly<Attempt>) 
 	const presented = await service.presented(a);
 	return {
 		attempt: summaryOf(a, service.now()),
-		items: presented.map((item, index) => ({ index, item, response: a.answers[index] ?? null, flagged: a.flags[index] === true, seq: a.seqs[index] ?? 0 }))
+		position: a.exam.navigation === 'sequential' ? (a.position ?? 0) : null,
+		items: presented.map((item, index) => {
+			const skill = skillStateOf(service, a, index, item);
+			return { index, item: shownBeforeStart(a, index, item), response: a.answers[index] ?? null, flagged: a.flags[index] === true, seq: a.seqs[index] ?? 0, ...(skill ? { skill } : {}) };
+		})
 	};
 }
 
 type Lines = string[];
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+const minutesAndSeconds = (ms: number) => {
+	const s = Math.round(ms / 1000);
+	return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+};
+const ADJUSTED: Record<string, string> = {
+	'lowered-to-limit': ' (the time was capped at the test’s limit)',
+	'lowered-to-server-time': ' (the time was capped at what the server measured)',
+	'raised-to-fastest-possible': ' (the time was raised to the fastest humanly possible)'
+};
+
+/** "48.2 net WPM · 9,120 net KPH" for the history table (empty without skills tests). */
+function skillsSummary(lines: NonNullable<Attempt['score']>['skills']): string {
+	return lines
+		.map((l) => (l.result === null ? `${l.kind === 'typing' ? 'typing' : '10-key'} not taken` : l.kind === 'typing' ? `${l.result.netWpm} net WPM` : `${groupThousands(l.result.netKph)} net KPH`))
+		.join(' · ');
+}
+
+/** A skills result in words: the figures first, then the counts behind them. */
+export function skillsFigures(line: NonNullable<Attempt['score']>['skills'][number]): Lines {
+	if (line.result === null) return [line.error ? `Not scored: ${line.error}` : 'Not taken.'];
+	const verdict = line.result.passed === null ? '' : line.result.passed ? ' Pass mark met.' : ' Pass mark not met.';
+	const time = `${minutesAndSeconds(line.result.elapsedMs)} minutes${ADJUSTED[line.result.adjustment] ?? ''}`;
+	if (line.kind === 'typing') {
+		const r = line.result;
+		return [
+			`${r.netWpm} net WPM, ${r.grossWpm} gross WPM, ${r.accuracy}% accuracy.${verdict}`,
+			`${plural(r.characters, 'character')} and ${plural(r.typedWords, 'word')} typed, ${plural(r.errors, 'error')}, in ${time}.`
+		];
+	}
+	const r = line.result;
+	return [
+		`${groupThousands(r.netKph)} net KPH, ${groupThousands(r.grossKph)} gross KPH, ${r.accuracy}% accuracy.${verdict}`,
+		`${plural(r.correctEntries, 'entry', 'entries')} right of ${plural(r.entries, 'entry', 'entries')} keyed, ${plural(r.keystrokes, 'keystroke')}, in ${time}.`
+	];
+}
 
 /** A candidate's answer as lines of text, in the words they saw. */
 export function describeResponse(p: PresentedItem, r: ItemResponse | null | undefined): Lines {
@@ -170,6 +235,10 @@ export function describeResponse(p: PresentedItem, r: ItemResponse | null | unde
 			return r.blanks.map((b, i) => `(${i + 1}) ${b || '(blank)'}`);
 		case 'name-number-check':
 			return p.kind === 'name-number-check' ? p.pairs.map((pair, i) => `${pair.left} / ${pair.right}: ${r.marks[i] ?? '(not marked)'}`) : [];
+		case 'typing':
+			return [r.text];
+		case 'ten-key':
+			return r.entries.map((e, i) => `${i + 1}. ${e || '(blank)'}`);
 	}
 }
 
@@ -197,6 +266,15 @@ export function describeKey(p: PresentedItem, key: AnswerKey): Lines {
 			return p.kind === 'name-number-check' ? p.pairs.map((pair, i) => `${pair.left} / ${pair.right}: ${key.marks[i]}`) : [];
 		case 'essay':
 			return key.rubric.map((c) => `${c.criterion} (${c.points} point${c.points === 1 ? '' : 's'})`);
+		case 'typing':
+			return key.minimumNetWpm !== undefined ? [`Pass mark: ${key.minimumNetWpm} net WPM`] : ['No pass mark: the figures are for your own practice.'];
+		case 'ten-key': {
+			const marks = [
+				...(key.minimumNetKph !== undefined ? [`${key.minimumNetKph.toLocaleString('en-US')} net KPH`] : []),
+				...(key.minimumAccuracy !== undefined ? [`${key.minimumAccuracy}% accuracy`] : [])
+			];
+			return marks.length > 0 ? [`Pass marks: ${marks.join(' and ')}`] : ['No pass mark: the figures are for your own practice.'];
+		}
 	}
 }
 
@@ -225,14 +303,23 @@ export async function attemptResult(service: ExamAttempts, a: Readonly<Attempt>)
 					percent: a.score.percent,
 					passed: a.score.passed,
 					pending: a.score.pending.length,
-					sections: a.score.sections.map((s) => ({ title: sectionTitle.get(s.sectionId) ?? s.sectionId, raw: s.raw, max: s.max, percent: s.percent }))
+					sections: a.score.sections.map((s) => ({ title: sectionTitle.get(s.sectionId) ?? s.sectionId, raw: s.raw, max: s.max, percent: s.percent })),
+					skills: (a.score.skills ?? []).map((line) => ({
+						number: a.delivered.findIndex((d) => d.itemId === line.itemId) + 1,
+						kind: line.kind,
+						title: line.kind === 'typing' ? 'Typing test' : '10-key test',
+						figures: skillsFigures(line)
+					}))
 				}
 			: null;
 	let review: ReviewLine[] | null = null;
 	if (feedbackVisible(a)) {
 		const items: readonly ExamItem[] = await service.items(a.id);
 		review = a.delivered.map((d, i) => {
-			const reviewed = reviewItem(items[i]!, d, a.answers[i] ?? undefined);
+			const clock = a.skills?.[String(i)];
+			const timing = clock && clock.answeredAt !== null ? { serverElapsedMs: clock.answeredAt - clock.startedAt, limitMs: clock.limitMs } : undefined;
+			const reviewed = reviewItem(items[i]!, d, a.answers[i] ?? undefined, timing);
+			const line = a.score?.skills?.find((l) => l.itemId === d.itemId);
 			const shown = renderPresented(reviewed.presented);
 			return {
 				number: i + 1,
@@ -242,7 +329,7 @@ export async function attemptResult(service: ExamAttempts, a: Readonly<Attempt>)
 				outcome: reviewed.score.outcome,
 				points: reviewed.score.points,
 				max: reviewed.score.max,
-				yours: describeResponse(reviewed.presented, a.answers[i]),
+				yours: line ? skillsFigures(line) : describeResponse(reviewed.presented, a.answers[i]),
 				correct: describeKey(reviewed.presented, reviewed.key),
 				feedback: reviewed.feedback.map((f) => renderMarkdown(f))
 			};
@@ -272,7 +359,10 @@ export async function historyOf(service: ExamAttempts, owner: AttemptOwner) {
 			startedAt: new Date(a.startedAt).toISOString(),
 			timeUsedMs: service.timeUsedMs(a),
 			timeLimitMinutes: a.exam.timeLimitMinutes,
-			score: scoreVisible(a) && a.score ? { raw: a.score.raw, max: a.score.max, percent: a.score.percent, passed: a.score.passed } : null
+			score:
+				scoreVisible(a) && a.score
+					? { raw: a.score.raw, max: a.score.max, percent: a.score.percent, passed: a.score.passed, skills: skillsSummary(a.score.skills ?? []) }
+					: null
 		}))
 		.reverse();
 }
