@@ -233,7 +233,7 @@ describe('gradeAttempt: each kind of mistake is caught and said in words', () =>
 		expect(done(twice, 'paid')).toMatch(/^Recorded 2 times: /);
 		const fee = grade(act([pay(acct.ana, '25.00'), { type: 'utility.charge-fee', account: acct.ana, fee: 'meter-test' }]));
 		expect(failed(fee)).toEqual(['nothing-else', 'books', 'owes']);
-		expect(done(fee, 'nothing-else')).toBe('Fee');
+		expect(done(fee, 'nothing-else')).toBe('Utility fee charged: Meter test fee $95.00 on 100-0001');
 		expect(done(fee, 'books')).toContain('Utility service fees (4160): credit $95.00 (should be nothing)');
 	});
 

@@ -4,6 +4,8 @@
  * Events are plain JSON here, so this needs no engine.
  */
 import { Money, formatUSD } from '../money';
+import type { DomainEvent } from '../domain/model';
+import { EVENT_LABELS, eventLabel, eventSummary } from '../domain/views/audit';
 
 /** A canonical amount ("180.82", "-1.35"): shown as dollars. Other digit strings (check numbers, ids) are left alone. */
 export const MONEY_TEXT = /^-?\d{1,15}\.\d{2}$/;
@@ -198,6 +200,9 @@ export function describeEvent(e: Ev): string {
 		case 'mail.routed':
 			return `Mail ${str(e.itemId)} routed to ${str(e.destination)}`;
 		default: {
+			// The audit trail's wording, so every event the clerk system has reads the same in both places.
+			const summary = eventSummary(e as unknown as DomainEvent);
+			if (Object.hasOwn(EVENT_LABELS, str(e.type))) return summary ? `${eventLabel(str(e.type))}: ${summary}` : eventLabel(str(e.type));
 			const word = eventWord(str(e.type));
 			return word.charAt(0).toUpperCase() + word.slice(1);
 		}
