@@ -12,7 +12,8 @@ const port = process.env.PORT || '3000';
 const origin = process.env.ORIGIN || `http://localhost:${port}`;
 const dataDir = resolve(root, process.env.DATA_DIR || 'data');
 // adapter-node compares form posts' Origin with ORIGIN; without it, it assumes https and refuses them.
-const env = { ...process.env, PORT: port, ORIGIN: origin, DATA_DIR: dataDir, NODE_ENV: process.env.NODE_ENV || 'production' };
+// Every durable write waits for fsyncs on libuv's thread pool; its default 4 threads queue them under an exam day's load.
+const env = { UV_THREADPOOL_SIZE: '32', ...process.env, PORT: port, ORIGIN: origin, DATA_DIR: dataDir, NODE_ENV: process.env.NODE_ENV || 'production' };
 
 const server = spawn(process.execPath, [join(root, 'build', 'index.js')], { cwd: root, env, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));

@@ -25,8 +25,73 @@ async function syncDir(dir: string): Promise<void> {
 	}
 }
 
+/** Counts of the file system calls behind durable writes (for tests and the bench). */
+export const fsCalls = { mkdir: 0, dirSyncs: 0 };
+
+type DirSync = { running: Promise<void> | null; queued: Promise<void> | null };
+
+/**
+ * A folder fsync shared between writers in the same folder: the returned function resolves once
+ * an fsync of the folder that STARTED after the call has finished, so every rename made before
+ * the call is durable. Calls that arrive while one fsync runs wait for the next one together
+ * (group commit): 250 saves in one folder cost a handful of folder fsyncs instead of 250.
+ */
+export function sharedDirSync(sync: (dir: string) => Promise<void>): (dir: string) => Promise<void> {
+	const states = new Map<string, DirSync>();
+	const start = (state: DirSync, dir: string): Promise<void> => {
+		fsCalls.dirSyncs++;
+		const run: Promise<void> = sync(dir).finally(() => {
+			if (state.running === run) state.running = null;
+		});
+		state.running = run;
+		return run;
+	};
+	return (dir: string) => {
+		let state = states.get(dir);
+		if (!state) {
+			state = { running: null, queued: null };
+			states.set(dir, state);
+		}
+		const s = state;
+		if (s.queued) return s.queued;
+		if (!s.running) return start(s, dir);
+		// The running fsync may have started before this caller's rename: wait for the next one.
+		s.queued = s.running
+			.catch(() => {})
+			.then(() => {
+				s.queued = null;
+				return start(s, dir);
+			});
+		return s.queued;
+	};
+}
+
+export const syncDirShared = sharedDirSync(syncDir);
+
+/** Folders this process has created or found, so a write does not ask the file system again. */
+const knownDirs = new Set<string>();
+
+/** Forget the known folders (a test that removes a data dir under a running store). */
+export function forgetKnownDirs(): void {
+	knownDirs.clear();
+}
+
+const creatingDirs = new Map<string, Promise<void>>();
+
 /** Create `dir` (and parents) and make the new entries durable in their parent folders. */
-export async function ensureDir(dir: string): Promise<void> {
+export function ensureDir(dir: string): Promise<void> {
+	if (knownDirs.has(dir)) return Promise.resolve();
+	// Writers that come together for a new folder share one mkdir.
+	let creating = creatingDirs.get(dir);
+	if (!creating) {
+		creating = createDir(dir).finally(() => creatingDirs.delete(dir));
+		creatingDirs.set(dir, creating);
+	}
+	return creating;
+}
+
+async function createDir(dir: string): Promise<void> {
+	fsCalls.mkdir++;
 	const created = await mkdir(dir, { recursive: true });
 	if (created) {
 		// `created` is the top-most new folder: fsync every folder from its parent down.
@@ -38,6 +103,7 @@ export async function ensureDir(dir: string): Promise<void> {
 		}
 		for (const d of toSync.reverse()) await syncDir(d);
 	}
+	knownDirs.add(dir);
 }
 
 /**
@@ -49,7 +115,15 @@ export async function writeFileDurably(file: string, text: string): Promise<void
 	const dir = dirname(file);
 	await ensureDir(dir);
 	const temp = join(dir, `.${basename(file)}.${process.pid}.${++tempCounter}.tmp`);
-	const handle = await open(temp, 'w');
+	let handle;
+	try {
+		handle = await open(temp, 'w');
+	} catch (err) {
+		// The folder was known but is gone (removed behind our back): create it again, once.
+		if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || !knownDirs.delete(dir)) throw err;
+		await ensureDir(dir);
+		handle = await open(temp, 'w');
+	}
 	try {
 		await handle.writeFile(text, 'utf8');
 		await handle.sync();
@@ -60,7 +134,7 @@ export async function writeFileDurably(file: string, text: string): Promise<void
 	}
 	await handle.close();
 	await rename(temp, file);
-	await syncDir(dir);
+	await syncDirShared(dir);
 }
 
 /** Read and parse a JSON data file; `null` when it does not exist; CorruptFileError when unusable. */
