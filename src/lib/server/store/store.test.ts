@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CorruptFileError, fsCalls, sharedDirSync } from './durable-file';
+import { CorruptFileError, fsCalls } from './durable-file';
 import { DataDirError, FileStore, verifyDataDir } from './store';
 
 let dir: string;
@@ -142,52 +142,12 @@ describe('durability across a crash', () => {
 });
 
 describe('durable writes: fewer file system calls, same guarantee', () => {
-	it('a shared folder fsync resolves a caller only after an fsync that started after its call', async () => {
-		const started: { dir: string; done: () => void }[] = [];
-		const sync = sharedDirSync((d) => new Promise<void>((resolve) => started.push({ dir: d, done: resolve })));
-		const order: string[] = [];
-		const a = sync('x').then(() => order.push('a'));
-		expect(started).toHaveLength(1);
-		// b and c arrive while the first fsync runs: it may have started before their renames.
-		const b = sync('x').then(() => order.push('b'));
-		const c = sync('x').then(() => order.push('c'));
-		// Another folder is not held up by this one.
-		const other = sync('y').then(() => order.push('y'));
-		expect(started.map((s) => s.dir)).toEqual(['x', 'y']);
-		started[0]!.done();
-		await a;
-		await new Promise((r) => setTimeout(r, 0));
-		expect(order).toEqual(['a']);
-		// One more fsync of x, shared by b and c.
-		expect(started.map((s) => s.dir)).toEqual(['x', 'y', 'x']);
-		started[2]!.done();
-		await Promise.all([b, c]);
-		expect(order).toEqual(['a', 'b', 'c']);
-		started[1]!.done();
-		await other;
-		expect(started).toHaveLength(3);
-	});
-
-	it('a failed folder fsync fails its callers, and the next caller gets a fresh one', async () => {
-		let fail = true;
-		let calls = 0;
-		const sync = sharedDirSync(async () => {
-			calls++;
-			if (fail) throw new Error('EIO');
-		});
-		await expect(sync('x')).rejects.toThrow('EIO');
-		fail = false;
-		await expect(sync('x')).resolves.toBeUndefined();
-		expect(calls).toBe(2);
-	});
-
-	it('many concurrent writes in one folder land whole with fewer folder fsyncs than writes, and mkdir once per folder', async () => {
+	it('many concurrent writes in one folder land whole, with one mkdir for the folder', async () => {
 		const store = new FileStore(dir);
 		const before = { ...fsCalls };
 		await Promise.all(Array.from({ length: 60 }, (_, i) => store.put(`exams/attempts/a${i}`, { i, text: 'x'.repeat(500) })));
 		await Promise.all(Array.from({ length: 60 }, (_, i) => store.put(`exams/attempts/a${i}`, { i, text: 'y'.repeat(500) })));
 		for (let i = 0; i < 60; i++) expect(JSON.parse(await readFile(join(dir, `exams/attempts/a${i}.json`), 'utf8'))).toEqual({ i, text: 'y'.repeat(500) });
-		expect(fsCalls.dirSyncs - before.dirSyncs).toBeLessThan(120);
 		expect(fsCalls.mkdir - before.mkdir).toBeLessThanOrEqual(2);
 		expect((await readdir(join(dir, 'exams/attempts'))).filter((n) => n.endsWith('.tmp'))).toEqual([]);
 	});
