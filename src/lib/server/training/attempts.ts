@@ -56,7 +56,7 @@ type UserIndex = { attempts: AttemptSummary[] };
 export const MAX_ANSWER_CHARS = 500;
 export const MAX_WRITTEN_CHARS = 20_000;
 
-const attemptKey = (id: string) => `training/attempts/${id}`;
+export const attemptKey = (id: string) => `training/attempts/${id}`;
 const indexKey = (userId: string) => `training/users/${userId}`;
 const submitMutex = new KeyedMutex();
 
@@ -91,7 +91,8 @@ function summaryOf(a: AttemptRecord, targetSeconds: number): AttemptSummary {
 	};
 }
 
-async function saveSummary(store: Store, a: AttemptRecord, targetSeconds: number): Promise<void> {
+/** Write the attempt's line in its user's index (exported for re-grading after a supervisor's review). */
+export async function saveSummary(store: Store, a: AttemptRecord, targetSeconds: number): Promise<void> {
 	const line = summaryOf(a, targetSeconds);
 	await store.update<UserIndex>(indexKey(a.userId), () => ({ attempts: [] }), (index) => {
 		const at = index.attempts.findIndex((x) => x.id === a.id);
