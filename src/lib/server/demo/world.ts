@@ -1,5 +1,6 @@
 import { createUser } from '../auth/users';
 import type { Store } from '../store';
+import { createDemoHistory } from './history';
 import { DEMO_PASSWORD, DEMO_USERS } from './users';
 
 /** Marks a data dir as set up, so a demo world is created once and never re-created over real data. */
@@ -21,6 +22,8 @@ export async function ensureWorld(store: Store, options: WorldOptions, now: Date
 			const created = await createUser(store, { ...u, password: DEMO_PASSWORD }, now);
 			if (!created.ok) throw new Error(`Demo user ${u.username}: ${JSON.stringify(created.errors)}`);
 		}
+		// The supervisor's cohort with weeks of graded attempts, so every supervisor page has something true to show.
+		await createDemoHistory(store, now);
 	} else {
 		const created = await createUser(
 			store,
