@@ -3,7 +3,7 @@ import type { ExamItem } from '$lib/exams';
 import { checkQuiz, lessonQuiz, quizQuestions } from './lesson-quiz';
 import { neighbours, scenariosForDuty, targetTime } from './lesson-page';
 
-const base = { topic: 'utility-billing', tags: [], difficulty: 1, points: 1 } as const;
+const base = { topic: 'utility-billing' as const, tags: [] as string[], difficulty: 1 as const, points: 1 };
 const BANK: ExamItem[] = [
 	{
 		...base,
