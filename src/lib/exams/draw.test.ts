@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeRule, drawExam, DrawError, findDrawShortfalls, itemMatchesRule } from './draw';
 import { parameterizedAnswer } from './parameters';
 import { presentItem } from './present';
-import { ALL_KINDS_BANK, blueprint, matching, parameterized, single } from './test-bank';
+import { ALL_KINDS_BANK, blueprint, matching, parameterized, single, SKILLS_BANK, tenKey, typing } from './test-bank';
 import type { ExamItem, ItemOfKind } from './types';
 
 /** n copies of an item with ids prefix-1…n and the given fields. */
@@ -150,5 +150,31 @@ describe('draw rules', () => {
 		expect(describeRule({ count: 1, topics: ['cashiering'], tags: ['a', 'b'], difficulty: [2, 3], kinds: ['essay'] })).toBe(
 			'topic cashiering, tags a and b, difficulty medium or hard, kind essay'
 		);
+	});
+});
+
+describe('skills tests in a draw', () => {
+	const bank = [...ALL_KINDS_BANK, ...SKILLS_BANK];
+
+	it('are drawn only by a rule naming their kind, never by "any item" or their topic alone', () => {
+		expect(itemMatchesRule(typing, { count: 1 })).toBe(false);
+		expect(itemMatchesRule(typing, { count: 1, topics: ['keyboarding'] })).toBe(false);
+		expect(itemMatchesRule(typing, { count: 1, kinds: ['typing'] })).toBe(true);
+		expect(itemMatchesRule(tenKey, { count: 1, kinds: ['typing'] })).toBe(false);
+		const any = drawExam(blueprint({ sections: [{ id: 'all', title: 'All', items: [], draw: [{ count: ALL_KINDS_BANK.length }] }] }), bank, 'seed-1');
+		expect(any.map((d) => d.itemId)).not.toContain('typing');
+		expect(findDrawShortfalls(blueprint({ sections: [{ id: 'k', title: 'K', items: [], draw: [{ count: 3, topics: ['keyboarding'] }] }] }), bank)[0]!.message).toContain('the bank has no such item');
+	});
+
+	it('a 10-key test delivers its batch: the fixed entries, or one generated from the seed (same seed, same batch)', () => {
+		const fixed = drawExam(blueprint({ sections: [{ id: 'k', title: 'K', items: [], draw: [{ count: 1, kinds: ['ten-key'] }] }] }), bank, 's');
+		expect(fixed[0]!.entries).toEqual(tenKey.entries);
+		const generated = { ...tenKey, id: 'ten-key-gen', entries: undefined, generate: { count: 12, minDigits: 4, maxDigits: 6, decimals: 2 } };
+		const bp = blueprint({ sections: [{ id: 'k', title: 'K', items: ['ten-key-gen'], draw: [] }] });
+		const a = drawExam(bp, [generated], 'seed-a')[0]!.entries!;
+		expect(a).toHaveLength(12);
+		for (const e of a) expect(e).toMatch(/^[1-9]\d{1,3}\.\d\d$/);
+		expect(drawExam(bp, [generated], 'seed-a')[0]!.entries).toEqual(a);
+		expect(drawExam(bp, [generated], 'seed-b')[0]!.entries).not.toEqual(a);
 	});
 });
