@@ -10,7 +10,8 @@ export default async function globalSetup(): Promise<void> {
 	// Test servers share one cache of the generated demo city (replaying it is faster than generating it).
 	process.env.WORLD_CACHE_DIR = await mkdtemp(join(tmpdir(), 'clerk-e2e-worlds-'));
 	const template = await mkdtemp(join(tmpdir(), 'clerk-e2e-template-'));
-	const server = await startServer(template);
+	// The template server also builds the demo city once, into the cache every test server reads.
+	const server = await startServer(template, { WARM_WORLD: '1' });
 	await server.stop();
 	process.env.E2E_TEMPLATE_DATA_DIR = template;
 }

@@ -23,7 +23,7 @@ export function freePort(): Promise<number> {
 
 export type RunningServer = { url: string; dataDir: string; process: ChildProcess; output: () => string; stop: () => Promise<void> };
 
-/** Start build/index.js on a free port with the given data dir; resolves once /healthz answers (30 s at most: a busy machine starts slowly). */
+/** Start build/index.js on a free port with the given data dir; resolves once /healthz answers (60 s at most: a busy machine starts slowly). */
 export async function startServer(dataDir: string, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
@@ -39,7 +39,7 @@ export async function startServer(dataDir: string, extraEnv: Record<string, stri
 		child.once('exit', (code) => reject(new Error(`server exited with code ${code} before it was ready:\n${output}`)))
 	);
 	const ready = (async () => {
-		for (let i = 0; i < 600; i++) {
+		for (let i = 0; i < 1200; i++) {
 			try {
 				if ((await fetch(`${url}/healthz`)).ok) return;
 			} catch {
@@ -47,7 +47,7 @@ export async function startServer(dataDir: string, extraEnv: Record<string, stri
 			}
 			await new Promise((r) => setTimeout(r, 50));
 		}
-		throw new Error(`server did not answer /healthz within 30 s:\n${output}`);
+		throw new Error(`server did not answer /healthz within 60 s:\n${output}`);
 	})();
 	await Promise.race([ready, exited]);
 	exited.catch(() => {}); // later exits are expected (stop)

@@ -32,6 +32,7 @@ test.describe('scenario player', () => {
 		// The task card stays beside every screen, and what was typed in it stays too.
 		await card.getByLabel('How much change do you count back to Ms. Morales?').fill('91.18');
 		await page.getByRole('link', { name: 'Drawer' }).first().click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cash drawer');
 		await expect(card.getByLabel('How much change do you count back to Ms. Morales?')).toHaveValue('91.18');
 
 		await card.getByRole('button', { name: 'Submit attempt' }).click();
