@@ -90,3 +90,16 @@ describe('nextStep', () => {
 		expect(nextStep(duties, lessons, scenarios, all).kind).toBe('done');
 	});
 });
+
+describe('the policy page states the rules the code applies', () => {
+	it('mastery and scoring numbers match', async () => {
+		const { readFile } = await import('node:fs/promises');
+		const { PASS_ACCURACY, SPEED_COUNTS_FROM, SPEED_SHARE, FAILED_CAP } = await import('$lib/grading');
+		const { MASTERY_ACCURACY, MASTERY_ATTEMPTS } = await import('./progress');
+		const policy = await readFile('content/pages/policy.md', 'utf8');
+		expect(MASTERY_ATTEMPTS).toBe(2);
+		expect(policy).toContain(`your two most recent graded attempts at its scenarios each reach ${MASTERY_ACCURACY}% accuracy`);
+		expect(policy).toContain(`Overall is ${100 - SPEED_SHARE}% of accuracy plus ${SPEED_SHARE}% of speed, speed counting only from ${SPEED_COUNTS_FROM}% accuracy`);
+		expect(policy).toContain(`caps overall at ${FAILED_CAP}%; otherwise an attempt passes from ${PASS_ACCURACY}% accuracy`);
+	});
+});
