@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, readCsv, writeCsv } from './csv';
+import { clockTime, longDate } from './format';
 
 describe('writing CSV (RFC 4180)', () => {
 	it('quotes fields with commas, quotes and line breaks; doubles inner quotes; ends records with CRLF', () => {
@@ -75,5 +76,16 @@ describe('reading CSV', () => {
 	it('empty text has no records', () => {
 		expect(readCsv('')).toEqual({ ok: true, records: [] });
 		expect(readCsv('\n\n')).toEqual({ ok: true, records: [] });
+	});
+});
+
+describe('session dates and times', () => {
+	it('written out for tickets and letters', () => {
+		expect(longDate('2027-03-14')).toBe('Sunday, March 14, 2027');
+		expect(longDate('soon')).toBe('soon');
+		expect(clockTime('09:00')).toBe('9:00 AM');
+		expect(clockTime('12:30')).toBe('12:30 PM');
+		expect(clockTime('00:05')).toBe('12:05 AM');
+		expect(clockTime('13:45')).toBe('1:45 PM');
 	});
 });

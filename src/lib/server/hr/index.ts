@@ -22,3 +22,4 @@ export function hrSessions(): HrSessions {
 
 /** Who is acting, for the session's log. */
 export const actorOf = (user: { id: string; displayName: string }) => ({ id: user.id, displayName: user.displayName });
+export { sessionList, readView, type SessionList, type ListView } from './lists';

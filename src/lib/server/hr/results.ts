@@ -62,8 +62,8 @@ export type CandidateResult = {
 
 export type SessionResults = {
 	candidates: CandidateResult[];
-	/** Every item delivered to anyone, with its options for the distractor analysis. */
-	items: AnalysisItem[];
+	/** Every item delivered to anyone, with its options for the distractor analysis and a plain excerpt of its stem. */
+	items: (AnalysisItem & { stem: string })[];
 };
 
 const OPTION_KINDS = new Set(['single-choice', 'multiple-choice', 'true-false']);
@@ -104,7 +104,7 @@ function analysisItem(item: ExamItem): AnalysisItem & { stem: string } {
 }
 
 /** Results for every candidate on the session's roster, in roster order. */
-export async function sessionResults(store: Store, session: Pick<ExamSession, 'candidates'>): Promise<SessionResults & { items: (AnalysisItem & { stem: string })[] }> {
+export async function sessionResults(store: Store, session: Pick<ExamSession, 'candidates'>): Promise<SessionResults> {
 	const items = new Map<string, AnalysisItem & { stem: string }>();
 	const candidates: CandidateResult[] = [];
 	for (const c of session.candidates) {

@@ -251,7 +251,7 @@ export class HrSessions {
 
 	/** Move to the next status (one step forward). Opening needs a roster with every code issued. */
 	async advance(id: string, to: string, actor: Actor): Promise<Outcome<SessionStatus>> {
-		return this.#change(id, actor, (s) => {
+		return this.#change<SessionStatus>(id, actor, (s) => {
 			const next = SESSION_STATUSES[SESSION_STATUSES.indexOf(s.status) + 1];
 			if (!next) return { error: 'The scores are already released; there is no further step.' };
 			if (to !== next) return { error: `The session is ${STATUS_LABELS[s.status].toLowerCase()}; the next step is “${STATUS_LABELS[next]}”. Reload the page to see its current status.` };
@@ -277,7 +277,7 @@ export class HrSessions {
 	/** Add every applicant of a roster file, or none when any row has a problem (checked again here). */
 	async importRoster(id: string, text: string, actor: Actor): Promise<Outcome<{ added: number; preview: RosterPreview }>> {
 		const at = this.#iso();
-		return this.#change(id, actor, (s) => {
+		return this.#change<{ added: number; preview: RosterPreview }>(id, actor, (s) => {
 			if (!rosterEditable(s)) return { error: 'The roster is locked: the exam has started.' };
 			const preview = parseRoster(text, s.candidates);
 			if (!preview.ok) return { error: `Nothing was imported: the file has ${preview.errors.length} ${preview.errors.length === 1 ? 'problem' : 'problems'}. Fix ${preview.errors.length === 1 ? 'it' : 'them'} and preview again.` };
@@ -337,7 +337,7 @@ export class HrSessions {
 	 */
 	async issueCodes(id: string, which: 'missing' | 'all' | string, actor: Actor): Promise<Outcome<{ candidateId: string; code: string }[]>> {
 		const at = this.#iso();
-		return this.#change(id, actor, (s) => {
+		return this.#change<{ candidateId: string; code: string }[]>(id, actor, (s) => {
 			if (!rosterEditable(s)) return { error: 'Tickets can be printed only before the exam starts.' };
 			const targets = s.candidates.filter((c) => (which === 'all' ? true : which === 'missing' ? !c.codeHash : c.candidateId === which));
 			if (targets.length === 0) return { error: which === 'missing' ? 'Every applicant already has a ticket. To print them again, choose “Reprint every ticket with new codes”.' : 'There is no such applicant on this roster.' };
