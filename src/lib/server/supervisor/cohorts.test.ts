@@ -9,7 +9,7 @@ import { assignTrainee, cohortOf, CohortError, inCohort, removeTrainee, trainees
 
 let dir: string;
 let store: FileStore;
-const users: Record<string, SessionUser> = {};
+const users = {} as Record<'ann' | 'bo' | 'cy' | 'sup1' | 'sup2' | 'root', SessionUser>;
 const now = new Date('2026-11-26T17:00:00.000Z');
 
 beforeAll(async () => {

@@ -49,7 +49,7 @@ describe('supervisor review of written work', () => {
 		// A second review replaces the first.
 		const again = await reviewAttempt(supervisor, submitted.id, 'letter', { points: [0, 0, 1, 0, 1] }, new Date('2026-11-21T10:00:00.000Z'), store);
 		expect(again.grade).toMatchObject({ status: 'failed', accuracy: 71 }); // 2 of 10 points: 10 of 14 weight
-		expect(again.reviews.letter.comment).toBeUndefined();
+		expect(again.reviews.letter?.comment).toBeUndefined();
 	});
 
 	it('refuses points out of range, unknown checks and unsubmitted attempts, changing nothing', async () => {

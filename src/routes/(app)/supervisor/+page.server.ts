@@ -1,12 +1,7 @@
-import { listUsers } from '$lib/server/auth/users';
-import { getStore } from '$lib/server/store';
+import { dashboardData } from '$lib/server/supervisor/dashboard';
+import { MASTERY_RULE } from '$lib/training/progress';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => {
-	const users = await listUsers(getStore());
-	return {
-		trainees: users
-			.filter((u) => u.active && u.roles.includes('trainee'))
-			.map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, since: u.createdAt.slice(0, 10) }))
-	};
+export const load: PageServerLoad = async ({ locals }) => {
+	return { dashboard: await dashboardData(locals.user!.id, new Date()), masteryRule: MASTERY_RULE };
 };
