@@ -39,11 +39,11 @@ test('a trainee reads a lesson, sees its scenarios, gets one quiz answer wrong a
 	await expect(page.getByRole('heading', { level: 2, name: 'Practice this' })).toBeVisible();
 
 	// The duty's scenarios, each with difficulty, target time and a link to its page.
-	const scenarios = page.getByRole('list', { name: 'Scenarios' });
-	const withChange = scenarios.getByRole('listitem').filter({ hasText: 'Cash payment at the counter, with change' });
+	const scenarios = page.getByRole('table', { name: 'Scenarios' });
+	const withChange = scenarios.getByRole('row').filter({ hasText: 'Cash payment at the counter, with change' });
 	await expect(withChange.getByRole('link', { name: 'Cash payment at the counter, with change' })).toHaveAttribute('href', '/train/scenarios/cash-payment-with-change');
-	await expect(withChange).toContainText('easy');
-	await expect(withChange).toContainText('Target time: 2½ minutes');
+	await expect(withChange.getByRole('cell').nth(1)).toHaveText('easy');
+	await expect(withChange.getByRole('cell').nth(2)).toHaveText('2½ minutes');
 	await expect(page.getByRole('heading', { level: 3, name: 'Practice quiz' })).toBeVisible();
 	await expect(page.locator('li.question')).toHaveCount(6);
 	await expectAccessible(page, 'lesson with its quiz');
@@ -154,5 +154,5 @@ test('every lesson page has its quiz and passes axe; a duty without scenarios sa
 	}
 	// Scenarios for a duty are added over time: the page lists them or says there are none yet.
 	await open(page, '/train/lessons/collecting-permit-fees');
-	await expect(page.getByRole('list', { name: 'Scenarios' }).or(page.getByText('There are no graded scenarios for this duty yet.'))).toBeVisible();
+	await expect(page.getByRole('table', { name: 'Scenarios' }).or(page.getByText('There are no graded scenarios for this duty yet.'))).toBeVisible();
 });
