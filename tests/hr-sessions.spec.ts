@@ -300,6 +300,21 @@ test('results from stored attempts: ranked list with ties, CSV equal to the scre
 	const certifiedRows = readCsv(certifiedCsv);
 	expect(certifiedRows.ok && certifiedRows.records.map((r) => r.fields)).toEqual(await screen());
 
+	// Score bands from the SEM: the list gains a band column, and the CSV still matches.
+	await page.getByLabel(/Band the scores/).check();
+	await page.getByRole('button', { name: 'Save and show the list' }).click();
+	await expect(page.getByText('The passing point and list settings were saved.')).toBeVisible();
+	await open(page, `${base}/results?view=certified`);
+	await expect(page.getByText(/scores banded, band width \d+\.\d\d percent points/)).toBeVisible();
+	await expect(list.getByRole('columnheader', { name: 'Band' })).toBeVisible();
+	const bandedCsv = readCsv(await (await page.request.get(`${base}/results/list.csv?view=certified`)).text());
+	expect(bandedCsv.ok && bandedCsv.records.map((r) => r.fields)).toEqual(await screen());
+	await expectAccessible(page, 'results with bands');
+	await page.getByLabel(/Band the scores/).uncheck();
+	await page.getByRole('button', { name: 'Save and show the list' }).click();
+	await expect(page.getByText('The passing point and list settings were saved.')).toBeVisible();
+	await expect(list.getByRole('columnheader', { name: 'Band' })).toHaveCount(0);
+
 	// Bad passing point: a clear message, nothing changes.
 	await open(page, `${base}/results`);
 	await page.getByLabel('Passing point', { exact: true }).fill('seventy');

@@ -94,51 +94,81 @@ export const FLAG_RULES = {
 	strongDistractorMinCount: 2
 } as const;
 
-const mean = (xs: Dec[]): Dec => xs.reduce((s, x) => s.plus(x), ZERO).dividedBy(xs.length);
-const sumSquares = (xs: Dec[], m: Dec): Dec => xs.reduce((s, x) => s.plus(x.minus(m).pow(2)), ZERO);
+// Sums run exactly in whole ten-thousandths of a point as bigint (scores have two decimals), so
+// a 250 × 85 matrix is quick; Decimal comes in only for the divisions and square roots.
+const SCALE = 10_000n;
+
+// Scores repeat ("1.00", "0.00", …): each distinct string is read once.
+const unitCache = new Map<string, bigint>();
+function units(s: string): bigint {
+	const known = unitCache.get(s);
+	if (known !== undefined) return known;
+	if (unitCache.size > 10_000) unitCache.clear();
+	const v = readUnits(s);
+	unitCache.set(s, v);
+	return v;
+}
+
+function readUnits(s: string): bigint {
+	const m = /^(-?)(\d+)(?:\.(\d{1,4}))?$/.exec(s.trim());
+	if (!m) throw new Error(`not a score with at most four decimals: ${JSON.stringify(s)}`);
+	const v = BigInt(m[2]!) * SCALE + BigInt((m[3] ?? '').padEnd(4, '0'));
+	return m[1] ? -v : v;
+}
+
+const big = (b: bigint): Dec => dec(b.toString());
+/** Σx ÷ n, in points. */
+const meanOf = (sum: bigint, n: number): Dec => big(sum).dividedBy(big(SCALE * BigInt(n)));
+
+type Sums = { n: number; s1: bigint; s2: bigint };
+const sums = (xs: readonly bigint[]): Sums => ({ n: xs.length, s1: xs.reduce((a, x) => a + x, 0n), s2: xs.reduce((a, x) => a + x * x, 0n) });
+/** n·Σx² − (Σx)²: n² times the population variance, in units². */
+const spread = (s: Sums): bigint => BigInt(s.n) * s.s2 - s.s1 * s.s1;
+/** The sample variance, in points²: (nΣx² − (Σx)²) ÷ (n(n−1)). */
+const sampleVariance = (s: Sums): Dec => big(spread(s)).dividedBy(big(BigInt(s.n) * BigInt(s.n - 1) * SCALE * SCALE));
 
 /** Pearson's r of two equally long lists; null when either has no spread. */
-function correlation(xs: Dec[], ys: Dec[]): Dec | null {
+function correlation(xs: readonly bigint[], ys: readonly bigint[]): Dec | null {
 	if (xs.length < 2) return null;
-	const mx = mean(xs);
-	const my = mean(ys);
-	const sxx = sumSquares(xs, mx);
-	const syy = sumSquares(ys, my);
-	if (sxx.isZero() || syy.isZero()) return null;
-	const sxy = xs.reduce((s, x, i) => s.plus(x.minus(mx).times(ys[i]!.minus(my))), ZERO);
-	return sxy.dividedBy(sxx.times(syy).sqrt());
+	const sx = sums(xs);
+	const sy = sums(ys);
+	const vx = spread(sx);
+	const vy = spread(sy);
+	if (vx === 0n || vy === 0n) return null;
+	const sxy = xs.reduce((a, x, i) => a + x * ys[i]!, 0n);
+	return big(BigInt(xs.length) * sxy - sx.s1 * sy.s1).dividedBy(big(vx * vy).sqrt());
 }
 
 export function analyzeItems(itemInfo: readonly AnalysisItem[], candidates: readonly CandidateScores[]): ItemAnalysis {
-	const totals = new Map<string, Dec>();
-	for (const c of candidates) totals.set(c.candidateId, c.items.reduce((s, r) => s.plus(dec(r.points)), ZERO));
-	const totalList = [...totals.values()];
-	const N = totalList.length;
+	const totals = new Map<string, bigint>();
+	for (const c of candidates) totals.set(c.candidateId, c.items.reduce((s, r) => s + units(r.points), 0n));
+	const N = totals.size;
 
 	// Per item: the candidates who got it, their points, the max.
-	type Cell = { candidateId: string; points: Dec; max: Dec; chosen?: number[] };
+	type Cell = { candidateId: string; points: bigint; max: bigint; chosen?: number[] };
 	const cells = new Map<string, Cell[]>();
 	for (const c of candidates) {
 		for (const r of c.items) {
 			const list = cells.get(r.itemId) ?? [];
-			list.push({ candidateId: c.candidateId, points: dec(r.points), max: dec(r.max), ...(r.chosen ? { chosen: r.chosen } : {}) });
+			list.push({ candidateId: c.candidateId, points: units(r.points), max: units(r.max), ...(r.chosen ? { chosen: r.chosen } : {}) });
 			cells.set(r.itemId, list);
 		}
 	}
 	const infoById = new Map(itemInfo.map((i) => [i.itemId, i]));
 	const itemIds = [...new Set([...itemInfo.map((i) => i.itemId), ...cells.keys()])];
 
-	const variances = new Map<string, Dec>();
+	const variances = new Map<string, { variance: Dec; n: number }>();
 	const items: ItemStats[] = itemIds.map((itemId) => {
 		const info = infoById.get(itemId) ?? { itemId, label: itemId, kind: 'unknown' };
 		const got = cells.get(itemId) ?? [];
 		const n = got.length;
-		const max = got.reduce((m, c) => (c.max.gt(m) ? c.max : m), ZERO);
+		const max = got.reduce((m, c) => (c.max > m ? c.max : m), 0n);
 		const pts = got.map((c) => c.points);
-		const m = n ? mean(pts) : ZERO;
-		if (n >= 2) variances.set(itemId, sumSquares(pts, m).dividedBy(n - 1));
-		const facility = n && max.gt(0) ? m.dividedBy(max).times(100) : null;
-		const rest = got.map((c) => totals.get(c.candidateId)!.minus(c.points));
+		const s = sums(pts);
+		const m = n ? meanOf(s.s1, n) : ZERO;
+		if (n >= 2) variances.set(itemId, { variance: sampleVariance(s), n });
+		const facility = n && max > 0n ? big(s.s1 * 100n).dividedBy(big(max * BigInt(n))) : null;
+		const rest = got.map((c) => totals.get(c.candidateId)! - c.points);
 		const r = correlation(pts, rest);
 		const options = info.options ? optionStats(info.options, got, totals) : null;
 		const noAnswer = info.options ? got.filter((c) => !c.chosen || c.chosen.length === 0).length : 0;
@@ -147,10 +177,10 @@ export function analyzeItems(itemInfo: readonly AnalysisItem[], candidates: read
 			label: info.label,
 			kind: info.kind,
 			n,
-			max: fixed(max, 2),
+			max: fixed(meanOf(max, 1), 2),
 			meanPoints: fixed(m, 2),
 			facility: facility !== null ? fixed(facility, 1) : null,
-			sd: variances.has(itemId) ? fixed(variances.get(itemId)!.sqrt(), 2) : null,
+			sd: variances.has(itemId) ? fixed(variances.get(itemId)!.variance.sqrt(), 2) : null,
 			discrimination: r ? fixed(r, 2) : null,
 			options,
 			noAnswer,
@@ -160,10 +190,10 @@ export function analyzeItems(itemInfo: readonly AnalysisItem[], candidates: read
 		return stats;
 	});
 
-	return { test: testStats(candidates, totalList, N, variances, cells), items };
+	return { test: testStats(candidates, [...totals.values()], variances, cells.size), items };
 }
 
-function optionStats(options: readonly AnalysisOption[], got: readonly { candidateId: string; chosen?: number[] }[], totals: Map<string, Dec>): OptionStats[] {
+function optionStats(options: readonly AnalysisOption[], got: readonly { candidateId: string; chosen?: number[] }[], totals: Map<string, bigint>): OptionStats[] {
 	return options.map((o, index) => {
 		const choosers = got.filter((c) => c.chosen?.includes(index));
 		return {
@@ -171,7 +201,7 @@ function optionStats(options: readonly AnalysisOption[], got: readonly { candida
 			correct: o.correct,
 			count: choosers.length,
 			percent: got.length ? fixed(dec(choosers.length).dividedBy(got.length).times(100), 1) : '0.0',
-			meanTotal: choosers.length ? fixed(mean(choosers.map((c) => totals.get(c.candidateId)!)), 2) : null
+			meanTotal: choosers.length ? fixed(meanOf(choosers.reduce((a, c) => a + totals.get(c.candidateId)!, 0n), choosers.length), 2) : null
 		};
 	});
 }
@@ -205,27 +235,29 @@ function flagsOf(s: ItemStats, r: Dec | null, kind: string): ItemFlag[] {
 	return flags;
 }
 
-function testStats(candidates: readonly CandidateScores[], totals: Dec[], N: number, variances: Map<string, Dec>, cells: Map<string, unknown[]>): TestStats {
-	const dichotomous = candidates.every((c) => c.items.every((r) => dec(r.points).isZero() || dec(r.points).eq(dec(r.max))));
+function testStats(candidates: readonly CandidateScores[], totals: bigint[], variances: Map<string, { variance: Dec; n: number }>, itemCount: number): TestStats {
+	const dichotomous = candidates.every((c) => c.items.every((r) => units(r.points) === 0n || units(r.points) === units(r.max)));
 	const alphaName = dichotomous ? 'KR-20' : "Cronbach's alpha";
-	const base = { candidates: N, items: cells.size, alphaName } as const;
+	const N = totals.length;
+	const base = { candidates: N, items: itemCount, alphaName } as const;
 	if (N === 0) return { ...base, mean: null, sd: null, lowest: null, highest: null, alpha: null, alphaNote: 'No candidate has been scored yet.', sem: null, semExact: null };
-	const m = mean(totals);
-	const lowest = totals.reduce((a, b) => (b.lt(a) ? b : a));
-	const highest = totals.reduce((a, b) => (b.gt(a) ? b : a));
-	const common = { ...base, mean: fixed(m, 2), lowest: fixed(lowest, 2), highest: fixed(highest, 2) };
+	const s = sums(totals);
+	const lowest = totals.reduce((a, b) => (b < a ? b : a));
+	const highest = totals.reduce((a, b) => (b > a ? b : a));
+	const common = { ...base, mean: fixed(meanOf(s.s1, N), 2), lowest: fixed(meanOf(lowest, 1), 2), highest: fixed(meanOf(highest, 1), 2) };
 	if (N < 2) return { ...common, sd: null, alpha: null, alphaNote: 'Reliability needs at least two candidates.', sem: null, semExact: null };
-	const varTotal = sumSquares(totals, m).dividedBy(N - 1);
+	const varTotal = sampleVariance(s);
 	const sd = varTotal.sqrt();
 	const none = (alphaNote: string) => ({ ...common, sd: fixed(sd, 2), alpha: null, alphaNote, sem: null, semExact: null });
 	if (varTotal.isZero()) return none('Every candidate has the same total, so reliability cannot be computed.');
 
-	// Average form length and average sum of item variances over each candidate's own items.
-	const k = mean(candidates.map((c) => dec(c.items.length)));
+	// Average form length, and the average over candidates of the sum of their own items'
+	// variances (= Σ over items of variance × candidates who got it ÷ N).
+	const k = dec(candidates.reduce((a, c) => a + c.items.length, 0)).dividedBy(N);
 	if (k.lt(2)) return none('Reliability needs at least two items per candidate.');
-	const sumVar = mean(candidates.map((c) => c.items.reduce((s, r) => s.plus(variances.get(r.itemId) ?? ZERO), ZERO)));
+	const sumVar = [...variances.values()].reduce((a, v) => a.plus(v.variance.times(v.n)), ZERO).dividedBy(N);
 	const alpha = k.dividedBy(k.minus(1)).times(dec(1).minus(sumVar.dividedBy(varTotal)));
-	const sameForms = candidates.every((c) => c.items.length === cells.size);
+	const sameForms = candidates.every((c) => c.items.length === itemCount);
 	const sem = sd.times(dec(1).minus(alpha).sqrt());
 	return {
 		...common,

@@ -13,7 +13,8 @@ export type ListView = 'all' | 'certified';
 
 export type SessionList = {
 	results: SessionResults;
-	analysis: ItemAnalysis;
+	/** Null unless asked for or needed for bands (it is the costly part). */
+	analysis: ItemAnalysis | null;
 	/** The exam's points (the most common maximum among scored candidates). */
 	maxPoints: string | null;
 	/** SEM on the percent scale, when reliability could be computed. */
@@ -32,11 +33,11 @@ function mostCommon(values: string[]): string | null {
 	return best;
 }
 
-export async function sessionList(store: Store, session: Readonly<ExamSession>, view: ListView = 'all'): Promise<SessionList> {
+export async function sessionList(store: Store, session: Readonly<ExamSession>, view: ListView = 'all', options: { analysis?: boolean } = {}): Promise<SessionList> {
 	const results = await sessionResults(store, session);
-	const analysis = analyzeItems(results.items, analysisInput(results));
+	const analysis = options.analysis || session.banding ? analyzeItems(results.items, analysisInput(results)) : null;
 	const maxPoints = mostCommon(results.candidates.flatMap((c) => (c.max ? [c.max] : [])));
-	const semPercent = analysis.test.semExact && maxPoints ? semAsPercent(analysis.test.semExact, maxPoints) : null;
+	const semPercent = analysis?.test.semExact && maxPoints ? semAsPercent(analysis.test.semExact, maxPoints) : null;
 	const width = session.banding && semPercent ? bandWidth(semPercent) : null;
 	const list = session.passingPoint ? eligibilityList(resultRows(results), session.passingPoint, session.rule, width) : null;
 	const table = list ? eligibilityTable(list, { certifiedOnly: view === 'certified' }) : null;

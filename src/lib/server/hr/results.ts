@@ -12,7 +12,7 @@ import type { AnalysisItem, CandidateScores } from '$lib/hr/item-analysis';
 import type { CandidateResultRow } from '$lib/hr/eligibility';
 import type { Demographics } from '$lib/hr/roster';
 import type { Store } from '../store';
-import type { ExamSession } from './sessions';
+import { ATTEMPT_ID, type ExamSession } from './sessions';
 
 /** The parts of a stored attempt this reader uses (the runner's Attempt has more). */
 export type StoredAttempt = {
@@ -117,7 +117,7 @@ export async function sessionResults(store: Store, session: Pick<ExamSession, 'c
 			demographics: { ...c.demographics },
 			attemptId: c.attemptId
 		};
-		const attempt = c.attemptId ? await store.get<StoredAttempt>(`exams/attempts/${c.attemptId}`) : undefined;
+		const attempt = c.attemptId && ATTEMPT_ID.test(c.attemptId) ? await store.get<StoredAttempt>(`exams/attempts/${c.attemptId}`) : undefined;
 		if (!attempt) {
 			candidates.push({ ...base, status: 'absent', raw: null, max: null, percent: null, passedAtBlueprint: null, pending: 0, sections: [], items: [] });
 			continue;

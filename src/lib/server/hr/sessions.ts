@@ -93,6 +93,8 @@ export type HrDeps = {
 
 const SESSION_ID = /^s_[0-9a-f]{12}$/;
 const CANDIDATE_ID = /^c_[0-9a-f]{12}$/;
+/** The runner's attempt ids (src/lib/server/exams/attempts.ts). */
+export const ATTEMPT_ID = /^a_[0-9a-f]{16}$/;
 const sessionKey = (id: string) => `hr/sessions/${id}`;
 const LOG_LIMIT = 200;
 
@@ -370,6 +372,7 @@ export class HrSessions {
 
 	/** Record the attempt a candidate sits (the runner calls this when it starts a session attempt). */
 	async linkAttempt(id: string, candidateId: string, attemptId: string, actor: Actor): Promise<Outcome> {
+		if (!ATTEMPT_ID.test(attemptId)) return refuse('That is not an attempt id.');
 		return this.#change(id, actor, (s) => {
 			const c = s.candidates.find((x) => x.candidateId === candidateId);
 			if (!c) return { error: 'There is no such applicant on this roster.' };

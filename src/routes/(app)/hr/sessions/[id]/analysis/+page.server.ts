@@ -7,7 +7,8 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params }) => {
 	const s = await hrSessions().get(params.id);
 	if (!s) error(404, 'There is no such exam session.');
-	const { analysis, results, semPercent } = await sessionList(getStore(), s);
+	const { analysis: computed, results, semPercent } = await sessionList(getStore(), s, 'all', { analysis: true });
+	const analysis = computed!;
 	const stems = new Map(results.items.map((i) => [i.itemId, i.stem]));
 	const percents = results.candidates.flatMap((c) => (c.percent !== null && c.pending === 0 ? [c.percent] : []));
 	return {
