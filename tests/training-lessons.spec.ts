@@ -83,6 +83,12 @@ test('a trainee reads a lesson, sees its scenarios, gets one quiz answer wrong a
 	await page.getByRole('button', { name: 'Check my answers' }).click();
 	await expect(page.getByRole('status')).toContainText('6 of 6 right');
 
+	// Clearing starts the quiz afresh.
+	await page.getByRole('link', { name: 'Clear my answers' }).click();
+	await expect(page.getByRole('status')).toHaveCount(0);
+	await expect(questionWith(page, 'debit card').getByLabel(/Your answer/)).toHaveValue('');
+	await expect(wrong.getByRole('radio', { name: /^Give no change/ })).not.toBeChecked();
+
 	// Previous and next lessons follow the duty order.
 	await expect(page.getByRole('navigation', { name: 'Lessons' }).getByRole('link', { name: /Previous lesson/ })).toContainText('Answering customers at the counter and on the phone');
 	await page.getByRole('navigation', { name: 'Lessons' }).getByRole('link', { name: /Next lesson/ }).click();
