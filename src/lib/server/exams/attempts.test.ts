@@ -474,3 +474,38 @@ describe('sequential navigation is enforced by the server', () => {
 		expect(await s.save(a.id, alice, tf(7, 1))).toMatchObject({ ok: true });
 	});
 });
+
+describe('a section with its own time limit', () => {
+	const timed = blueprint({
+		id: 'timed',
+		timeLimitMinutes: 60,
+		shuffleItems: false,
+		sections: [
+			{ id: 'a', title: 'Arithmetic', timeLimitMinutes: 10, items: [], draw: [{ count: 2, kinds: ['numeric'] }] },
+			{ id: 'b', title: 'Reading', items: [], draw: [{ count: 2, kinds: ['true-false', 'short-answer'] }] }
+		]
+	});
+	const flag = (index: number, seq: number) => ({ saves: [{ index, seq, response: null, flagged: true }] });
+
+	it('starts its clock when first opened, refuses saves after its limit and the grace, and leaves other parts open', async () => {
+		const s = service({ blueprints: [timed] });
+		let a = await started(s, alice, 'timed');
+		expect(await s.save(a.id, alice, flag(0, 1))).toEqual({ ok: false, code: 'refused', error: 'Part 1, “Arithmetic”, has not been opened yet.' });
+		now += 5 * MINUTE;
+		a = await s.openSection(a, 0);
+		expect(a.sectionStarts).toEqual({ a: T0 + 5 * MINUTE });
+		// Opening it again does not restart the clock.
+		now += MINUTE;
+		expect((await s.openSection(a, 1)).sectionStarts).toEqual({ a: T0 + 5 * MINUTE });
+		expect(s.sectionEnd(a, 'a')).toBe(T0 + 15 * MINUTE);
+		expect((await attemptPage(s, a, 1)).section).toMatchObject({ timeLimitMinutes: 10, remainingMs: 9 * MINUTE });
+		expect(await s.save(a.id, alice, flag(1, 1))).toMatchObject({ ok: true });
+		now = T0 + 15 * MINUTE + 30_000;
+		expect(await s.save(a.id, alice, flag(0, 1))).toMatchObject({ ok: true });
+		now += 1;
+		expect(await s.save(a.id, alice, flag(0, 2))).toEqual({ ok: false, code: 'refused', error: 'The time for part 1, “Arithmetic”, is over; the answers saved before then are kept.' });
+		// The untimed part is open until the exam's own deadline.
+		expect(await s.save(a.id, alice, flag(2, 1))).toMatchObject({ ok: true });
+		expect((await s.get(a.id))!.seqs).toEqual([1, 1, 1, 0]);
+	});
+});

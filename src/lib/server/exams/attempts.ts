@@ -51,7 +51,8 @@ export interface AttemptExam {
 	navigation: ExamBlueprint['navigation'];
 	showAfterSubmit: AfterSubmit;
 	passingPoint?: PassingPoint;
-	sections: { id: string; title: string; instructions?: string }[];
+	/** A section's own limit (minutes) runs from when the candidate first opens one of its questions. */
+	sections: { id: string; title: string; instructions?: string; timeLimitMinutes?: number }[];
 }
 
 export interface Attempt {
@@ -88,6 +89,8 @@ export interface Attempt {
 	skills?: Record<string, SkillsClock>;
 	/** Sequential navigation: the delivered index of the question the candidate is on (earlier ones are closed). */
 	position?: number;
+	/** Sections with their own time limit: when each was first opened (server time), by section id. */
+	sectionStarts?: Record<string, number>;
 }
 
 export interface SkillsClock {
@@ -235,7 +238,12 @@ export class ExamAttempts {
 					navigation: blueprint.navigation,
 					showAfterSubmit: blueprint.showAfterSubmit,
 					...(blueprint.passingPoint ? { passingPoint: { ...blueprint.passingPoint } } : {}),
-					sections: blueprint.sections.map((s) => ({ id: s.id, title: s.title, ...(s.instructions ? { instructions: s.instructions } : {}) }))
+					sections: blueprint.sections.map((s) => ({
+						id: s.id,
+						title: s.title,
+						...(s.instructions ? { instructions: s.instructions } : {}),
+						...(s.timeLimitMinutes ? { timeLimitMinutes: s.timeLimitMinutes } : {})
+					}))
 				},
 				accommodation,
 				minuteMs: this.clock.minuteMs,
@@ -358,7 +366,7 @@ export class ExamAttempts {
 		if (saves.every((s) => s.seq !== 'next' && s.seq <= a.seqs[s.index]!)) {
 			return this.#saved(a, saves.map((s) => s.index), now);
 		}
-		const refusal = saves.map((s) => saveRefusal(a, presented, s.index, now, this.clock.graceMs)).find((r) => r !== null);
+		const refusal = saves.map((s) => this.#refusal(a, presented, s.index, now)).find((r) => r !== null);
 		if (refusal) return { ok: false, code: 'refused', error: refusal };
 
 		const items = await this.items(id);
@@ -370,7 +378,7 @@ export class ExamAttempts {
 				return { ok: false };
 			}
 			// Again under the file's lock: a move or a start may have landed meanwhile.
-			const late = saves.map((s) => saveRefusal(draft, presented, s.index, now, this.clock.graceMs)).find((r) => r !== null);
+			const late = saves.map((s) => this.#refusal(draft, presented, s.index, now)).find((r) => r !== null);
 			if (late) return { ok: false, refused: late };
 			for (const s of saves) {
 				const seq = s.seq === 'next' ? draft.seqs[s.index]! + 1 : s.seq;
@@ -387,6 +395,30 @@ export class ExamAttempts {
 		if (!result.ok && result.refused) return { ok: false, code: 'refused', error: result.refused };
 		if (!result.ok) return { ok: false, code: 'closed', error: 'This attempt is closed: time ran out or it was submitted. Nothing more can be saved.' };
 		return this.#saved(result.attempt, saves.map((s) => s.index), now);
+	}
+
+	/**
+	 * The candidate opens question `index`: if its section has a time limit of its own and was
+	 * never opened, its clock starts now (one durable write, the first time only).
+	 */
+	async openSection(a: Readonly<Attempt>, index: number): Promise<Readonly<Attempt>> {
+		const sectionId = a.delivered[index]?.sectionId;
+		const section = a.exam.sections.find((s) => s.id === sectionId);
+		if (a.status !== 'in-progress' || !section?.timeLimitMinutes || a.sectionStarts?.[section.id] !== undefined) return a;
+		const now = this.now();
+		return this.store.update<Attempt, Attempt>(attemptKey(a.id), () => structuredClone(a as Attempt), (draft) => {
+			draft.sectionStarts ??= {};
+			draft.sectionStarts[section.id] ??= now;
+			return draft;
+		});
+	}
+
+	/** When a timed section's own time runs out (never after the attempt's deadline); null for an untimed or unopened one. */
+	sectionEnd(a: Readonly<Attempt>, sectionId: string): number | null {
+		const section = a.exam.sections.find((s) => s.id === sectionId);
+		const start = a.sectionStarts?.[sectionId];
+		if (!section?.timeLimitMinutes || start === undefined) return null;
+		return Math.min(a.deadline, deadlineOf(start, section.timeLimitMinutes, a.accommodation, this.clock));
 	}
 
 	/**
@@ -455,6 +487,21 @@ export class ExamAttempts {
 		if (!result.ok && result.refused) return { ok: false, code: 'refused', error: result.refused };
 		if (!result.ok) return { ok: false, code: 'closed', error: 'This attempt is closed: time ran out or it was submitted.' };
 		return result;
+	}
+
+	/** Why a save of question `index` is refused now: its place in a sequential exam, its section's clock, its skills test's clock. */
+	#refusal(a: Readonly<Attempt>, presented: readonly PresentedItem[], index: number, now: number): string | null {
+		const outOfTurn = sequentialRefusal(a, index);
+		if (outOfTurn) return outOfTurn;
+		const sectionId = a.delivered[index]!.sectionId;
+		const n = a.exam.sections.findIndex((s) => s.id === sectionId);
+		const section = a.exam.sections[n];
+		if (section?.timeLimitMinutes) {
+			const end = this.sectionEnd(a, sectionId);
+			if (end === null) return `Part ${n + 1}, “${section.title}”, has not been opened yet.`;
+			if (now > end + this.clock.graceMs) return `The time for part ${n + 1}, “${section.title}”, is over; the answers saved before then are kept.`;
+		}
+		return saveRefusal(a, presented, index, now, this.clock.graceMs);
 	}
 
 	#saved(a: Readonly<Attempt>, indexes: number[], now: number): SaveOutcome {

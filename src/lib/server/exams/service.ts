@@ -120,6 +120,14 @@ export function navigatorOf(a: Readonly<Attempt>): NavEntry[] {
 	return a.delivered.map((d, index) => ({ index, page: pageOf(index), answered: isAnswered(a.answers[index]), flagged: a.flags[index] === true, section: d.sectionId }));
 }
 
+/** A timed section's clock for the page: its limit, and once opened, when it ends and what is left. */
+function sectionClock(service: ExamAttempts, a: Readonly<Attempt>, sectionId: string) {
+	const limit = a.exam.sections.find((s) => s.id === sectionId)?.timeLimitMinutes;
+	if (!limit) return {};
+	const end = service.sectionEnd(a, sectionId);
+	return { timeLimitMinutes: limit, ...(end !== null ? { endsAt: new Date(end).toISOString(), remainingMs: Math.max(0, end - service.now()) } : {}) };
+}
+
 /** One page of the attempt for the candidate. */
 export async function attemptPage(service: ExamAttempts, a: Readonly<Attempt>, page: number) {
 	const presented = await service.presented(a);
@@ -150,6 +158,7 @@ export async function attemptPage(service: ExamAttempts, a: Readonly<Attempt>, p
 			? {
 					number: sectionIndex + 1,
 					title: section.title,
+					...sectionClock(service, a, section.id),
 					// Section instructions open the section's first page.
 					instructions: section.instructions && firstOfSection === first ? renderMarkdown(section.instructions) : null
 				}

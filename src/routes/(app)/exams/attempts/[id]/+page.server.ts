@@ -6,14 +6,17 @@ import type { ItemSave } from '$lib/server/exams/attempts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { service, attempt } = await ownAttempt(event);
-	if (attempt.status !== 'in-progress') redirect(303, `/exams/attempts/${attempt.id}/result`);
+	const { service, attempt: found } = await ownAttempt(event);
+	if (found.status !== 'in-progress') redirect(303, `/exams/attempts/${found.id}/result`);
+	let attempt = found;
 	const page = readPage(event.url.searchParams.get('p'), attempt);
 	// A sequential exam shows only the question the candidate is on (earlier ones are closed).
 	if (attempt.exam.navigation === 'sequential') {
 		const current = pageOf(attempt.position ?? 0);
 		if (page !== current) redirect(303, `/exams/attempts/${attempt.id}?p=${current}`);
 	}
+	// A part with its own time limit starts its clock when it is first opened.
+	attempt = await service.openSection(attempt, (page - 1) * ITEMS_PER_PAGE);
 	return attemptPage(service, attempt, page);
 };
 
