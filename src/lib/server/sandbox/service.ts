@@ -91,6 +91,11 @@ export class SandboxService {
 		});
 	}
 
+	/** Drop a sandbox's materialized state from memory (a closed attempt nobody is looking at); it is rebuilt from disk on next use. */
+	forget(id: string): void {
+		this.#loaded.delete(id);
+	}
+
 	async meta(id: string): Promise<SandboxMeta | undefined> {
 		if (!/^sb_[A-Za-z0-9_-]+$/.test(id)) return undefined;
 		return (await this.store.get<SandboxMeta>(`sandboxes/${id}/meta`)) ?? undefined;
