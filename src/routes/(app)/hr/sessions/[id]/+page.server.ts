@@ -1,6 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
 import { field } from '$lib/forms';
-import { DEMOGRAPHIC_FIELDS } from '$lib/hr/roster';
 import { actorOf, hrSessions, rosterEditable, SESSION_STATUSES, STATUS_HELP, STATUS_LABELS } from '$lib/server/hr';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,8 +20,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 			name: c.name,
 			email: c.email,
 			accommodation: c.accommodation,
-			ticket: c.codeIssuedAt !== null,
-			demographics: DEMOGRAPHIC_FIELDS.filter((f) => c.demographics[f.key]).length
+			ticket: c.codeIssuedAt !== null
 		})),
 		log: [...s.log].reverse().slice(0, 12)
 	};
