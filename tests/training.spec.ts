@@ -6,6 +6,7 @@ const START = /^(Start the scenario|Try again|Start over in a fresh sandbox)$/;
 
 test.describe('scenario player', () => {
 	test('a trainee reads a lesson, does two scenarios (one with a mistake, one right), and the progress page shows both', async ({ page }) => {
+		test.slow(); // two scenarios end to end, each building and grading on the full demo city
 		await signIn(page, 'trainee');
 		await open(page, '/train/progress');
 		const before = Number(await page.getByTestId('total-attempts').textContent());
