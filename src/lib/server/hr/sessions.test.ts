@@ -161,3 +161,24 @@ describe('sessions', () => {
 		expect(await s.get(id)).toMatchObject({ passingPoint: { points: '52.5' }, rule: '10', banding: true });
 	});
 });
+
+describe('session details', () => {
+	it('change while the roster is open, with the same checks; not after the exam starts', async () => {
+		const s = service();
+		const id = await created(s);
+		expect(await s.updateDetails(id, { date: '2027-03-15', startTime: '25:00', location: 'City Hall', proctors: 'Lee Park' }, hr)).toEqual({
+			ok: false,
+			errors: { startTime: 'Enter the start time as HH:MM on the 24-hour clock, like 09:00 or 13:30.' }
+		});
+		expect(await s.updateDetails(id, { date: '2027-03-15', startTime: '13:30', location: 'City Hall', proctors: 'Lee Park' }, hr)).toEqual({ ok: true });
+		expect(await s.get(id)).toMatchObject({ date: '2027-03-15', startTime: '13:30', location: 'City Hall', blueprintId: 'clerk-exam' });
+		await s.importRoster(id, ROSTER, hr);
+		await s.issueCodes(id, 'all', hr);
+		await s.advance(id, 'open', hr);
+		await s.advance(id, 'in-progress', hr);
+		expect(await s.updateDetails(id, { date: '2027-03-16', startTime: '13:30', location: 'City Hall', proctors: 'Lee Park' }, hr)).toEqual({
+			ok: false,
+			errors: { form: 'The details cannot change once the exam has started.' }
+		});
+	});
+});

@@ -241,7 +241,9 @@ export class HrSessions {
 	async updateDetails(id: string, fields: Omit<SessionFields, 'blueprintId'>, actor: Actor): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
 		const s = await this.get(id);
 		if (!s) return { ok: false, errors: { form: 'There is no such exam session.' } };
-		const read = readSessionFields({ ...fields, blueprintId: s.blueprintId }, await this.#deps.blueprints());
+		// The exam itself never changes here (even if its blueprint was since withdrawn).
+		const own = { id: s.blueprintId, title: s.title, purpose: 'exam', draft: false } as ExamBlueprint;
+		const read = readSessionFields({ ...fields, blueprintId: s.blueprintId }, [own]);
 		if (!read.ok) return read;
 		const r = await this.#change(id, actor, (draft) => {
 			if (!rosterEditable(draft)) return { error: 'The details cannot change once the exam has started.' };
