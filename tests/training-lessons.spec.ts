@@ -142,6 +142,9 @@ test('the quiz without JavaScript: plain form posts, refused and then scored', a
 	await expect(page.getByRole('status')).toContainText('6 of 6 right');
 	await expect(page.getByRole('status')).toContainText('All right. Well done.');
 	await expect(questionWith(page, 'debit card').getByLabel(/Your answer/)).toHaveValue('7.58');
+	await page.getByRole('link', { name: 'Clear my answers' }).click();
+	await expect(page.getByRole('status')).toHaveCount(0);
+	await expect(questionWith(page, 'debit card').getByLabel(/Your answer/)).toHaveValue('');
 
 	// A post that is not the form (a tampered field) is refused with a sentence, not a 500.
 	const res = await page.request.post(`${LESSON}?/quiz`, { form: { a0: '99' }, headers: { origin: app.url, accept: 'text/html' } });
