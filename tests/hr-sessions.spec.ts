@@ -173,7 +173,7 @@ const ITEMS = [
 	...[3, 4, 5, 6].map((n) => ({ id: `seed-math-${n}`, kind: 'numeric', topic: 'business-arithmetic', tags: [], difficulty: 2, points: 1, stem: `Arithmetic question ${n}: what is the penalty?`, answer: '6.00', money: true, tolerance: '0' }))
 ];
 
-async function seedClosedSession(dataDir: string): Promise<void> {
+async function seedClosedSession(dataDir: string, status = 'closed'): Promise<void> {
 	await mkdir(join(dataDir, 'exams/attempts'), { recursive: true });
 	await mkdir(join(dataDir, 'exams/attempt-items'), { recursive: true });
 	await mkdir(join(dataDir, 'hr/sessions'), { recursive: true });
@@ -224,9 +224,9 @@ async function seedClosedSession(dataDir: string): Promise<void> {
 			accommodation: '1',
 			demographics: { sex },
 			candidateId: `c_${(0xc0de00 + i).toString(16).padStart(12, '0')}`,
-			codeHash: 'f'.repeat(64 - String(i).length) + String(i),
-			codeIssuedAt: at,
-			codeUsedAt: at,
+			codeHash: status === 'scheduled' ? null : 'f'.repeat(64 - String(i).length) + String(i),
+			codeIssuedAt: status === 'scheduled' ? null : at,
+			codeUsedAt: status === 'scheduled' ? null : at,
 			attemptId,
 			addedAt: at,
 			updatedAt: at
@@ -240,7 +240,7 @@ async function seedClosedSession(dataDir: string): Promise<void> {
 		startTime: '09:00',
 		location: 'Community Center, Room B',
 		proctors: ['Lee Park'],
-		status: 'closed',
+		status,
 		passingPoint: { percent: '60' },
 		rule: '3',
 		banding: false,
@@ -414,4 +414,33 @@ test('the roster import works without JavaScript', async ({ browser, app }) => {
 	await page.getByRole('button', { name: 'Make the tickets' }).click();
 	await expect(page.getByTestId('ticket-code')).toHaveCount(3);
 	await context.close();
+});
+
+/** Press Tab until `name`'s control has the focus (keyboard only). */
+async function tabTo(page: Page, target: ReturnType<Page['getByRole']>, max = 60): Promise<void> {
+	for (let i = 0; i < max; i++) {
+		if (await target.evaluate((el) => el === document.activeElement)) return;
+		await page.keyboard.press('Tab');
+	}
+	await expect(target).toBeFocused();
+}
+
+test('keyboard only: tickets printed and the passing point set without a mouse', async ({ page, app }) => {
+	test.setTimeout(180_000);
+	await seedClosedSession(app.dataDir, 'scheduled');
+	await signIn(page, 'hr');
+	await open(page, `/hr/sessions/${SESSION_ID}/tickets`);
+	const make = page.getByRole('button', { name: 'Make the tickets' });
+	await tabTo(page, make);
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('ticket')).toHaveCount(12);
+
+	await open(page, `/hr/sessions/${SESSION_ID}/results`);
+	const value = page.getByRole('textbox', { name: 'Passing point' });
+	await tabTo(page, value);
+	await page.keyboard.press('ControlOrMeta+a');
+	await page.keyboard.type('100');
+	await page.keyboard.press('Enter');
+	await expect(page.getByText('The passing point and list settings were saved.')).toBeVisible();
+	await expect(page.getByText('1 passed at 100%')).toBeVisible();
 });
