@@ -92,6 +92,18 @@ async function stopServer(server: Server, signal: NodeJS.Signals = 'SIGTERM'): P
 	await server.exited;
 }
 
+/** User + system CPU seconds of a process so far, from /proc (null where there is none). */
+async function cpuSeconds(pid: number | undefined): Promise<number | null> {
+	if (pid === undefined) return null;
+	try {
+		// Fields 14 and 15 of /proc/<pid>/stat, after the command name in parentheses, in clock ticks (100 a second).
+		const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
+		return Math.round((Number(fields[11]) + Number(fields[12])) / 10) / 10;
+	} catch {
+		return null;
+	}
+}
+
 function percentile(values: number[], p: number): number {
 	if (values.length === 0) return 0;
 	const sorted = [...values].sort((a, b) => a - b);
@@ -297,6 +309,7 @@ async function main() {
 
 		await Promise.all([...candidates.map((c) => run(c).catch((err: Error) => error(`candidate ${c.n}: ${err.message}`))), killer]);
 		const durationS = (performance.now() - t0) / 1000;
+		const serverCpuS = await cpuSeconds(server.child.pid);
 		await stopServer(server);
 
 		// 3. Read what is on disk: every data file parses, every acknowledged save is stored.
@@ -362,6 +375,8 @@ async function main() {
 			start_p99_ms: percentile(stats.start, 99),
 			page_p99_ms: percentile(stats.page, 99),
 			exam_minute_ms: MINUTE_MS,
+			// CPU time the server process used from start-up to the end of the run (Linux only; null elsewhere).
+			server_cpu_s: serverCpuS,
 			duration_s: Math.round(durationS * 10) / 10,
 			setup_s: Math.round(setupMs / 100) / 10,
 			...(CRASH ? { crash, retried: stats.retried } : {})
