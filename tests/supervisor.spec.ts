@@ -123,6 +123,7 @@ test('an adjustment a trainee asked for in practice is approved, and posts in th
 	const card = page.getByTestId('queued-approval').filter({ hasText: 'James Okafor' });
 	await expect(card).toContainText('100-0022');
 	await expect(card).toContainText('57.58');
+	await expectAccessible(page, 'approval queue');
 	await card.getByRole('button', { name: 'Approve' }).click();
 	await expect(page.getByRole('status')).toContainText('approved');
 	await signOut(page);

@@ -157,8 +157,8 @@ function wrongAnswer(q: ScenarioQuestion, placeholders: Record<string, unknown>)
 	}
 }
 
-/** Run one planned attempt through the real attempt code; returns its id. */
-async function runPlanned(user: SessionUser, plan: Planned, scenario: ScenarioContent, startMs: number, store: Store): Promise<string> {
+/** Run one planned attempt through the real attempt code. */
+async function runPlanned(user: SessionUser, plan: Planned, scenario: ScenarioContent, startMs: number, store: Store): Promise<{ id: string; sandboxId: string }> {
 	const attempt = await startAttempt(user, scenario.id, () => new Date(startMs), store);
 	const elapsedMs = Math.round((scenario.targetSeconds * plan.pace) / 100) * 1000;
 	const steps = plan.slip === 'nothing' ? [] : plan.slip === 'skip-last' && scenario.reference.length > 1 ? scenario.reference.slice(0, -1) : scenario.reference;
@@ -193,9 +193,7 @@ async function runPlanned(user: SessionUser, plan: Planned, scenario: ScenarioCo
 	const written: Record<string, string> = {};
 	for (const c of scenario.checks) if (c.kind === 'rubric') written[c.id] = plan.letter === 'weak' ? WEAK_LETTER : GOOD_LETTER.replace('Maria Delgado', user.displayName);
 	await submitAttempt(user, attempt.id, { answers, written }, new Date(startMs + elapsedMs), store);
-	// A submitted attempt is closed: keeping dozens of copies of the city in memory only makes garbage collection slow.
-	sandboxes(store).forget(attempt.sandboxId);
-	return attempt.id;
+	return { id: attempt.id, sandboxId: attempt.sandboxId };
 }
 
 export type DemoHistory = { attempts: number; ms: number };
@@ -213,13 +211,15 @@ export async function createDemoHistory(store: Store, now: Date): Promise<DemoHi
 	if (!supervisor) return { attempts: 0, ms: 0 };
 	const boss = toSessionUser(supervisor);
 	const rand = sequence(20261126);
-	let count = 0;
 	const scenarios = new Map<string, ScenarioContent>();
+	// Decide every attempt's moment first (the same demo every time), then run each trainee's in order.
+	const chains: { user: SessionUser; jobs: { plan: Planned; scenario: ScenarioContent; startMs: number }[] }[] = [];
 	for (const [username, plans] of Object.entries(PLANS)) {
 		const record = byName(username);
 		if (!record) continue;
 		const user = toSessionUser(record);
 		await assignTrainee(boss, user.id, boss.id, new Date(now.getTime() - 28 * 86_400_000), store);
+		const jobs = [];
 		for (const plan of plans) {
 			let scenario = scenarios.get(plan.scenario);
 			if (!scenario) {
@@ -230,13 +230,24 @@ export async function createDemoHistory(store: Store, now: Date): Promise<DemoHi
 			// Working hours, Pacific time: 9 a.m. to 3 p.m. on the day, give or take.
 			const day = new Date(now.getTime() - plan.daysAgo * 86_400_000);
 			const startMs = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 17 + Math.floor(rand() * 6), Math.floor(rand() * 60), Math.floor(rand() * 60));
-			const id = await runPlanned(user, plan, scenario, Math.min(startMs, now.getTime() - 3_600_000), store);
-			count++;
-			if (plan.letter === 'good') await reviewAttempt(boss, id, 'letter', { points: [2, 3, 2, 1, 1], comment: 'A clear, kind letter. Next time add the counter’s phone number under your name.' }, new Date(startMs + 86_400_000), store);
+			jobs.push({ plan, scenario, startMs: Math.min(startMs, now.getTime() - 3_600_000) });
 		}
+		chains.push({ user, jobs });
 	}
+	// The three trainees' attempts run side by side: one waits on the disk while another computes.
+	const counts = await Promise.all(
+		chains.map(async ({ user, jobs }) => {
+			for (const { plan, scenario, startMs } of jobs) {
+				const id = await runPlanned(user, plan, scenario, startMs, store);
+				if (plan.letter === 'good') await reviewAttempt(boss, id.id, 'letter', { points: [2, 3, 2, 1, 1], comment: 'A clear, kind letter. Next time add the counter’s phone number under your name.' }, new Date(startMs + 86_400_000), store);
+				// A submitted attempt is closed: keeping dozens of copies of the city in memory only makes garbage collection slow.
+				sandboxes(store).forget(id.sandboxId);
+			}
+			return jobs.length;
+		})
+	);
 	await requestOverAuthority(byName('trainee2') && toSessionUser(byName('trainee2')!), new Date(now.getTime() - 2 * 3_600_000), store);
-	return { attempts: count, ms: Math.round(performance.now() - started) };
+	return { attempts: counts.reduce((a, b) => a + b, 0), ms: Math.round(performance.now() - started) };
 }
 
 /** James asks for a $57.58 billing-error credit in practice: over the $50.00 limit, so it waits for a supervisor. */
