@@ -273,6 +273,11 @@ test('results from stored attempts: ranked list with ties, CSV equal to the scre
 		['4 (tie)', 'A-2004', 'Di Gray', '4.00', '6.00', '66.67', 'No'],
 		['4 (tie)', 'A-2005', 'Ed Hu', '4.00', '6.00', '66.67', 'No']
 	]);
+	// Every candidate's scores, with the section column.
+	const all = page.getByTestId('candidate-scores');
+	await expect(all.getByRole('row')).toHaveCount(13);
+	await expect(all.getByRole('row', { name: /Lu Ortiz/ })).toContainText('0.00 / 6.00');
+	await expect(all.getByRole('columnheader', { name: 'Knowledge' })).toBeVisible();
 	await hydrated(page);
 	await expectAccessible(page, 'results with a list');
 

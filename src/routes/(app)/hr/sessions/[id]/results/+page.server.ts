@@ -6,12 +6,16 @@ import { actorOf, hrSessions, readView, sessionList } from '$lib/server/hr';
 import { getStore } from '$lib/server/store';
 import type { Actions, PageServerLoad } from './$types';
 
+const STATUS = { absent: 'No attempt', 'in-progress': 'Sitting the exam', submitted: 'Submitted', 'closed-at-deadline': 'Closed at the deadline' } as const;
+
 export const load: PageServerLoad = async ({ params, url }) => {
 	const s = await hrSessions().get(params.id);
 	if (!s) error(404, 'There is no such exam session.');
 	const view = readView(url.searchParams.get('view'));
 	const { list, table, semPercent, width, results, maxPoints } = await sessionList(getStore(), s, view);
 	const scored = results.candidates.filter((c) => c.raw !== null && c.pending === 0).length;
+	// Section columns in the order the exam has them (from the first candidate who has scores).
+	const sections = (results.candidates.find((c) => c.sections.length)?.sections ?? []).map((x) => ({ id: x.sectionId, title: x.title }));
 	return {
 		view,
 		scoring: {
@@ -36,7 +40,22 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		semPercent,
 		width,
 		table,
-		released: s.status === 'released'
+		released: s.status === 'released',
+		sections,
+		scores: results.candidates.map((c) => ({
+			candidateId: c.candidateId,
+			applicantId: c.applicantId,
+			name: c.name,
+			status: STATUS[c.status],
+			raw: c.raw,
+			max: c.max,
+			percent: c.percent,
+			pending: c.pending,
+			sections: sections.map((sec) => {
+				const got = c.sections.find((x) => x.sectionId === sec.id);
+				return got ? `${got.raw} / ${got.max}` : '—';
+			})
+		}))
 	};
 };
 
