@@ -1,4 +1,4 @@
-import { mkdir, open, readFile, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
 
@@ -26,44 +26,14 @@ async function syncDir(dir: string): Promise<void> {
 }
 
 /** Counts of the file system calls behind durable writes (for tests). */
-export const fsCalls = { mkdir: 0, dirOpens: 0 };
-
-/**
- * Open handles of the folders that data files are written in, kept for their fsyncs: a write
- * then costs one fsync of the folder instead of open, fsync and close (the same inode is synced
- * either way). Dropped when the folder is found removed, so a new folder gets a new handle.
- */
-const dirHandles = new Map<string, Promise<FileHandle>>();
-
-function dirHandle(dir: string): Promise<FileHandle> {
-	let handle = dirHandles.get(dir);
-	if (!handle) {
-		fsCalls.dirOpens++;
-		handle = open(dir, 'r');
-		dirHandles.set(dir, handle);
-		handle.catch(() => dirHandles.delete(dir));
-	}
-	return handle;
-}
-
-function dropDirHandle(dir: string): void {
-	const handle = dirHandles.get(dir);
-	dirHandles.delete(dir);
-	void handle?.then((h) => h.close()).catch(() => {});
-}
-
-/** fsync the folder of a data file through its kept handle. */
-async function syncDataDir(dir: string): Promise<void> {
-	await (await dirHandle(dir)).sync();
-}
+export const fsCalls = { mkdir: 0 };
 
 /** Folders this process has created or found, so a write does not ask the file system again. */
 const knownDirs = new Set<string>();
 
-/** Forget the known folders and their handles (a test that removes a data dir under a running store). */
+/** Forget the known folders (a test that removes a data dir under a running store). */
 export function forgetKnownDirs(): void {
 	knownDirs.clear();
-	for (const dir of [...dirHandles.keys()]) dropDirHandle(dir);
 }
 
 const creatingDirs = new Map<string, Promise<void>>();
@@ -111,7 +81,6 @@ export async function writeFileDurably(file: string, text: string): Promise<void
 	} catch (err) {
 		// The folder was known but is gone (removed behind our back): create it again, once.
 		if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || !knownDirs.delete(dir)) throw err;
-		dropDirHandle(dir);
 		await ensureDir(dir);
 		handle = await open(temp, 'w');
 	}
@@ -127,7 +96,7 @@ export async function writeFileDurably(file: string, text: string): Promise<void
 	await rename(temp, file);
 	// Each writer fsyncs the folder itself: ext4 already commits concurrent folder fsyncs together
 	// (one journal commit serves every rename before it); queueing them here measured no better.
-	await syncDataDir(dir);
+	await syncDir(dir);
 }
 
 /** Read and parse a JSON data file; `null` when it does not exist; CorruptFileError when unusable. */
