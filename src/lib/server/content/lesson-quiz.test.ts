@@ -54,7 +54,7 @@ describe('lesson quiz in front matter', () => {
 		const { errors, bundle } = await loadContent(root);
 		expect(errors).toEqual([
 			{ file, line: 10, message: 'quiz[1]: there is no valid item "no-such-item" in content/items (check its id, or fix that item\'s own errors)' },
-			{ file, line: 11, message: 'quiz[2]: "letter" is an essay, which a person scores; choose an item the app scores itself' },
+			{ file, line: 11, message: 'quiz[2]: "letter" is an essay item; a lesson quiz takes only items the app scores on the spot (not essays or skills tests)' },
 			{ file, line: 12, message: 'quiz[3]: "q-one" is listed twice' }
 		]);
 		expect(bundle.lessons).toEqual([]);
@@ -74,6 +74,9 @@ describe('lesson quiz in front matter', () => {
 	it('checkLessonQuiz on its own: no quiz, no problems', () => {
 		expect(checkLessonQuiz({}, [])).toEqual([]);
 		expect(checkLessonQuiz({ quiz: ['x'] }, [{ id: 'x', kind: 'numeric' }])).toEqual([]);
+		// A kind the quiz cannot score on the spot (a skills test, say) is refused by name.
+		const skills = { id: 'typing-test', kind: 'typing' } as unknown as { id: string; kind: 'essay' };
+		expect(checkLessonQuiz({ quiz: ['typing-test'] }, [skills])).toEqual([{ path: ['quiz', 0], message: expect.stringMatching(/^"typing-test" is a typing item; a lesson quiz takes only/) }]);
 	});
 });
 

@@ -57,6 +57,21 @@ export interface Rendered {
 export type Lesson = z.output<typeof lessonSchema> & Rendered;
 export type Page = z.output<typeof pageSchema> & Rendered;
 
+/** Item kinds a lesson quiz may use: those answered in a plain form and scored by the app. */
+export const QUIZ_ITEM_KINDS: readonly string[] = [
+	'single-choice',
+	'multiple-choice',
+	'true-false',
+	'numeric',
+	'short-answer',
+	'ordering',
+	'matching',
+	'fill-in',
+	'name-number-check',
+	'parameterized',
+	'cash-count'
+];
+
 /** A lesson's quiz against the loaded bank: every id is a valid item, once, of a kind the app scores. */
 export function checkLessonQuiz(lesson: Pick<Lesson, 'quiz'>, items: readonly Pick<BankItem, 'id' | 'kind'>[]): ContentProblem[] {
 	const byId = new Map(items.map((i) => [i.id, i]));
@@ -67,8 +82,10 @@ export function checkLessonQuiz(lesson: Pick<Lesson, 'quiz'>, items: readonly Pi
 		seen.add(id);
 		const item = byId.get(id);
 		if (!item) return [{ path, message: `there is no valid item "${id}" in content/items (check its id, or fix that item's own errors)` }];
-		// Essays need a person's scoring; a practice quiz is scored on the spot.
-		if (item.kind === 'essay') return [{ path, message: `"${id}" is an essay, which a person scores; choose an item the app scores itself` }];
+		// A practice quiz is scored on the spot: essays (a person scores them) and skills tests are out.
+		if (!QUIZ_ITEM_KINDS.includes(item.kind)) {
+			return [{ path, message: `"${id}" is ${/^[aeiou]/.test(item.kind) ? 'an' : 'a'} ${item.kind} item; a lesson quiz takes only items the app scores on the spot (not essays or skills tests)` }];
+		}
 		return [];
 	});
 }
