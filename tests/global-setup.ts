@@ -11,7 +11,7 @@ export default async function globalSetup(): Promise<void> {
 	process.env.WORLD_CACHE_DIR = await mkdtemp(join(tmpdir(), 'clerk-e2e-worlds-'));
 	const template = await mkdtemp(join(tmpdir(), 'clerk-e2e-template-'));
 	// The template server also builds the demo city once, into the cache every test server reads.
-	const server = await startServer(template, { WARM_WORLD: '1' });
+	const server = await startServer(template, { WARM_WORLD: '1' }, 240_000);
 	await server.stop();
 	process.env.E2E_TEMPLATE_DATA_DIR = template;
 }

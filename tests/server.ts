@@ -23,8 +23,8 @@ export function freePort(): Promise<number> {
 
 export type RunningServer = { url: string; dataDir: string; process: ChildProcess; output: () => string; stop: () => Promise<void> };
 
-/** Start build/index.js on a free port with the given data dir; resolves once /healthz answers (60 s at most: a busy machine starts slowly). */
-export async function startServer(dataDir: string, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+/** Start build/index.js on a free port with the given data dir; resolves once /healthz answers (by default within 60 s: a busy machine starts slowly). */
+export async function startServer(dataDir: string, extraEnv: Record<string, string> = {}, readyWithinMs = 60_000): Promise<RunningServer> {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const child = spawn(process.execPath, [join(BUILD, 'index.js')], {
@@ -39,7 +39,7 @@ export async function startServer(dataDir: string, extraEnv: Record<string, stri
 		child.once('exit', (code) => reject(new Error(`server exited with code ${code} before it was ready:\n${output}`)))
 	);
 	const ready = (async () => {
-		for (let i = 0; i < 1200; i++) {
+		for (const until = Date.now() + readyWithinMs; Date.now() < until; ) {
 			try {
 				if ((await fetch(`${url}/healthz`)).ok) return;
 			} catch {
@@ -47,7 +47,7 @@ export async function startServer(dataDir: string, extraEnv: Record<string, stri
 			}
 			await new Promise((r) => setTimeout(r, 50));
 		}
-		throw new Error(`server did not answer /healthz within 60 s:\n${output}`);
+		throw new Error(`server did not answer /healthz within ${readyWithinMs / 1000} s:\n${output}`);
 	})();
 	await Promise.race([ready, exited]);
 	exited.catch(() => {}); // later exits are expected (stop)

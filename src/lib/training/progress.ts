@@ -48,7 +48,7 @@ export function meetsBar(a: AttemptLine): boolean {
 export function dutyMastery(duty: string, attempts: readonly AttemptLine[]): DutyMastery {
 	const graded = gradedNewestFirst(attempts.filter((a) => a.duty === duty));
 	let streak = 0;
-	while (streak < graded.length && meetsBar(graded[streak])) streak++;
+	while (streak < graded.length && meetsBar(graded[streak]!)) streak++;
 	const total = graded.reduce((sum, a) => sum + (a.accuracy ?? 0), 0);
 	return {
 		duty,
@@ -109,7 +109,7 @@ export function nextStep(duties: readonly string[], lessons: readonly PathLesson
 
 // The duty's scenario practised longest ago, so repetition goes round them all.
 function oldestAttempted(inDuty: readonly PathScenario[], attempts: readonly AttemptLine[]): string {
-	let best = inDuty[0].id;
+	let best = inDuty[0]!.id;
 	let bestAt = '\uffff';
 	for (const s of inDuty) {
 		const last = attempts.filter((a) => a.scenarioId === s.id && a.submittedAt).reduce((m, a) => (a.submittedAt! > m ? a.submittedAt! : m), '');
