@@ -141,6 +141,9 @@ test('a mastered duty is signed off and shows on the printable training record',
 	await signIn(page, 'supervisor');
 	await open(page, '/supervisor/trainees/u1');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Maria Delgado');
+	// Her practice exams, taken in the demo history through the exam code.
+	await expect(page.getByTestId('exam-results').getByRole('row')).toHaveCount(3);
+	await expect(page.getByTestId('exam-results')).toContainText('Practice exam');
 	const cashiering = page.getByTestId('duty-cashiering');
 	await expect(cashiering).toContainText('Mastered');
 	await cashiering.getByRole('button', { name: 'Sign off Cashiering' }).click();

@@ -3,6 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../auth/users';
+import { getContent } from '../content';
+import { ExamAttempts } from '../exams/attempts';
+import { itemBank } from '../exams/bank';
+import { examClock } from '../exams/clock';
 import { FileStore } from '../store';
 import { cohortOf } from '../supervisor/cohorts';
 import { attemptsOf } from '../training/attempts';
@@ -43,6 +47,11 @@ describe('the living demo', () => {
 		expect(maria.find((a) => a.scenarioId === 'letter-to-customer')!.status).toBe('passed');
 		// James keyed $108.82 for $180.82: the payment check failed.
 		expect(james.find((a) => a.scenarioId === 'cash-payment-with-change')!.status).toBe('failed');
+		// Practice exams taken through the exam code, scored.
+		const exams = new ExamAttempts({ store, now: () => now.getTime(), clock: examClock(), blueprints: async () => (await getContent()).exams, bank: () => itemBank(store) });
+		const taken = await exams.attemptsOf({ kind: 'user', id: 'u1' });
+		expect(taken.map((a) => a.status)).toEqual(['submitted', 'submitted']);
+		expect(taken.every((a) => a.score !== null && a.submittedAt! < now.getTime())).toBe(true);
 		const queue = await pendingApprovals(store);
 		expect(queue).toEqual([expect.objectContaining({ kind: 'adjustment', ownerId: 'u2', requestedByName: 'James Okafor' })]);
 	}, 120_000);

@@ -8,6 +8,7 @@ import type { Store } from '../store';
 import { assignTrainee } from '../supervisor/cohorts';
 import { findScenario, startAttempt, submitAttempt } from '../training/attempts';
 import { reviewAttempt } from '../training/review';
+import { takeDemoExams, type DemoExam } from './exams';
 import { practiceSandbox, runCommand, sandboxes } from '../workstation/service';
 
 /**
@@ -53,6 +54,16 @@ const LIN: Planned[] = [
 ];
 
 const PLANS: Record<string, Planned[]> = { trainee: MARIA, trainee2: JAMES, trainee3: LIN };
+
+/** Practice exams each trainee took, and the share of questions they knew. */
+const EXAMS: Record<string, DemoExam[]> = {
+	trainee: [
+		{ daysAgo: 16, knows: 65 },
+		{ daysAgo: 4, knows: 85 }
+	],
+	trainee2: [{ daysAgo: 18, knows: 55 }],
+	trainee3: [{ daysAgo: 9, knows: 80 }]
+};
 
 const GOOD_LETTER = `November 26, 2026
 
@@ -246,6 +257,17 @@ export async function createDemoHistory(store: Store, now: Date): Promise<DemoHi
 			return jobs.length;
 		})
 	);
+	let seed = 1;
+	for (const [username, exams] of Object.entries(EXAMS)) {
+		const record = byName(username);
+		if (!record) continue;
+		try {
+			await takeDemoExams(store, record.id, exams, now, seed++);
+		} catch (err) {
+			// Practice exams are a garnish on the demo: never let them stop a server from starting.
+			console.warn(`Demo practice exams for ${username} were left out: ${(err as Error).message}`);
+		}
+	}
 	await requestOverAuthority(byName('trainee2') && toSessionUser(byName('trainee2')!), new Date(now.getTime() - 2 * 3_600_000), store);
 	return { attempts: counts.reduce((a, b) => a + b, 0), ms: Math.round(performance.now() - started) };
 }
