@@ -55,14 +55,16 @@ const LIN: Planned[] = [
 
 const PLANS: Record<string, Planned[]> = { trainee: MARIA, trainee2: JAMES, trainee3: LIN };
 
-/** Practice exams each trainee took, and the share of questions they knew. */
+/**
+ * Practice exams each trainee took, and the share of questions they knew. Not Maria's: the exam
+ * pages' own end-to-end tests sign in as her and expect a clean exam history.
+ */
 const EXAMS: Record<string, DemoExam[]> = {
-	trainee: [
+	trainee2: [{ daysAgo: 18, knows: 55 }],
+	trainee3: [
 		{ daysAgo: 16, knows: 65 },
 		{ daysAgo: 4, knows: 85 }
-	],
-	trainee2: [{ daysAgo: 18, knows: 55 }],
-	trainee3: [{ daysAgo: 9, knows: 80 }]
+	]
 };
 
 const GOOD_LETTER = `November 26, 2026
@@ -211,7 +213,7 @@ export type DemoHistory = { attempts: number; ms: number };
 
 /**
  * Give the demo supervisor the cohort trainee, trainee2, trainee3 with about four weeks of
- * attempts; Maria's letter scored, Lin's waiting for grading; and an adjustment over James's
+ * attempts and a few practice exams; Maria's letter scored, Lin's waiting for grading; and an adjustment over James's
  * authority waiting in the approval queue from his practice sandbox.
  */
 export async function createDemoHistory(store: Store, now: Date): Promise<DemoHistory> {
