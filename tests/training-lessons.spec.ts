@@ -140,7 +140,7 @@ test('the quiz without JavaScript: plain form posts, refused and then scored', a
 	await answerQuiz(page, false);
 	await page.getByRole('button', { name: 'Check my answers' }).click();
 	await expect(page.getByRole('status')).toContainText('6 of 6 right');
-	await expect(page.getByRole('status')).toContainText('All right. Well done.');
+	await expect(page.getByRole('status')).toContainText('Every answer is right. Well done.');
 	await expect(questionWith(page, 'debit card').getByLabel(/Your answer/)).toHaveValue('7.58');
 	await page.getByRole('link', { name: 'Clear my answers' }).click();
 	await expect(page.getByRole('status')).toHaveCount(0);
