@@ -24,21 +24,16 @@ type Slip = 'none' | 'amount' | 'skip-last' | 'answer' | 'nothing';
 type Planned = { scenario: string; daysAgo: number; slip: Slip; pace: number; letter?: 'good' | 'weak' };
 
 const MARIA: Planned[] = [
-	{ scenario: 'cash-payment-with-change', daysAgo: 26, slip: 'none', pace: 140 },
 	{ scenario: 'check-payment-counter', daysAgo: 25, slip: 'answer', pace: 120 },
 	{ scenario: 'card-payment-counter', daysAgo: 21, slip: 'none', pace: 80 },
 	{ scenario: 'cash-payment-with-change', daysAgo: 18, slip: 'none', pace: 70 },
-	{ scenario: 'adjustment-within-authority', daysAgo: 14, slip: 'skip-last', pace: 150 },
 	{ scenario: 'adjustment-within-authority', daysAgo: 13, slip: 'none', pace: 95 },
 	{ scenario: 'penalty-waiver-allowed', daysAgo: 11, slip: 'none', pace: 85 },
-	{ scenario: 'letter-to-customer', daysAgo: 3, slip: 'none', pace: 80, letter: 'good' },
-	{ scenario: 'vendor-invoice-missing-po', daysAgo: 2, slip: 'none', pace: 75 }
+	{ scenario: 'letter-to-customer', daysAgo: 3, slip: 'none', pace: 80, letter: 'good' }
 ];
 
 const JAMES: Planned[] = [
 	{ scenario: 'cash-payment-with-change', daysAgo: 27, slip: 'amount', pace: 60 },
-	{ scenario: 'money-order-payment', daysAgo: 22, slip: 'answer', pace: 60 },
-	{ scenario: 'card-payment-counter', daysAgo: 20, slip: 'amount', pace: 50 },
 	{ scenario: 'adjustment-within-authority', daysAgo: 15, slip: 'nothing', pace: 40 },
 	{ scenario: 'penalty-waiver-allowed', daysAgo: 12, slip: 'skip-last', pace: 70 },
 	{ scenario: 'check-payment-counter', daysAgo: 8, slip: 'none', pace: 65 },
