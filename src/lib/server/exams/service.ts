@@ -121,7 +121,7 @@ export function navigatorOf(a: Readonly<Attempt>): NavEntry[] {
 }
 
 /** A timed section's clock for the page: its limit, and once opened, when it ends and what is left. */
-function sectionClock(service: ExamAttempts, a: Readonly<Attempt>, sectionId: string) {
+function sectionClock(service: ExamAttempts, a: Readonly<Attempt>, sectionId: string): { timeLimitMinutes?: number; endsAt?: string; remainingMs?: number } {
 	const limit = a.exam.sections.find((s) => s.id === sectionId)?.timeLimitMinutes;
 	if (!limit) return {};
 	const end = service.sectionEnd(a, sectionId);
