@@ -78,6 +78,10 @@ test('a trainee takes the clerical skills test from the keyboard: typing, then 1
 	await tabTo(page, page.getByRole('button', { name: 'Review and submit' }).first());
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('heading', { level: 1, name: 'Review your answers' })).toBeVisible();
+	// Taken in order: the review links only to the question the candidate is on.
+	await expect(page.getByRole('link', { name: 'Question 1', exact: true })).toHaveCount(0);
+	await expect(page.getByRole('link', { name: 'Question 2', exact: true })).toBeVisible();
+	await expectAccessible(page, 'review of a sequential exam');
 	await tabTo(page, page.getByLabel(/I am ready to submit/));
 	await page.keyboard.press('Space');
 	await tabTo(page, page.getByRole('button', { name: 'Submit the exam' }));

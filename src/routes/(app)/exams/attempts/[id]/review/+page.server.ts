@@ -9,7 +9,7 @@ export const load: PageServerLoad = async (event) => {
 	const titles = new Map(attempt.exam.sections.map((s) => [s.id, s.title]));
 	return {
 		attempt: summaryOf(attempt, service.now()),
-		questions: navigatorOf(attempt).map((q) => ({ ...q, sectionTitle: titles.get(q.section) ?? q.section })),
+		questions: navigatorOf(attempt).map((q) => ({ ...q, sectionTitle: titles.get(q.section) ?? q.section, current: q.index === (attempt.position ?? 0) })),
 		multiSection: attempt.exam.sections.length > 1
 	};
 };
