@@ -1,10 +1,11 @@
 import { fail } from '@sveltejs/kit';
 import { field } from '$lib/forms';
-import { pendingApprovals, runCommand, sandboxes } from '$lib/server/workstation/service';
+import { approvalsFor } from '$lib/server/supervisor/approvals';
+import { runCommand, sandboxes } from '$lib/server/workstation/service';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => {
-	const queue = await pendingApprovals();
+export const load: PageServerLoad = async ({ locals }) => {
+	const queue = await approvalsFor(locals.user!.id);
 	const requests = await Promise.all(
 		queue.map(async (q) => {
 			const opened = await sandboxes().open(q.sandboxId);
@@ -41,7 +42,7 @@ export const actions: Actions = {
 		const sandboxId = field(form, 'sandboxId');
 		const id = field(form, 'id');
 		const decision = field(form, 'decision');
-		const queued = (await pendingApprovals()).find((q) => q.sandboxId === sandboxId && q.id === id);
+		const queued = (await approvalsFor(locals.user!.id)).find((q) => q.sandboxId === sandboxId && q.id === id);
 		if (!queued) return fail(400, { id, error: 'That request is no longer waiting (another supervisor may have decided it).' });
 		if (decision !== 'approve' && decision !== 'deny') return fail(400, { id, error: 'Choose Approve or Deny.' });
 		const outcome = await runCommand(sandboxId, locals.user!, { type: 'approval.decide', id, approve: decision === 'approve', reason: field(form, 'reason') }, new Date());
