@@ -198,26 +198,40 @@ async function gradeFrom(
 	now: Date,
 	store: Store
 ): Promise<AttemptRecord> {
+	const submittedAt = now.toISOString();
+	const grade = await gradeInSandbox({ ...attempt, submittedAt, answers: submission.answers }, scenario, attempt.reviews, store);
+	if (!grade) throw new AttemptError('The sandbox of this attempt is gone, so it cannot be graded.', 409);
+	return { ...attempt, submittedAt, answers: submission.answers, written: submission.written, grade };
+}
+
+/**
+ * Grade a submitted attempt from its sandbox (on submit, and again when a supervisor scores its
+ * written work): the start state rebuilt from the world and the setup events, the reference run on
+ * it, the trainee's events and live state compared. Undefined when the sandbox is gone.
+ */
+export async function gradeInSandbox(
+	attempt: AttemptRecord & { submittedAt: string },
+	scenario: ScenarioContent,
+	reviews: Record<string, RubricReview>,
+	store: Store = getStore()
+): Promise<ScenarioGrade | undefined> {
 	const service = sandboxes(store);
 	const opened = await service.open(attempt.sandboxId);
-	if (!opened) throw new AttemptError('The sandbox of this attempt is gone, so it cannot be graded.', 409);
-	const setup = opened.events.slice(0, attempt.setupEventCount);
-	const submittedAt = now.toISOString();
+	if (!opened) return undefined;
 	// The start state is only needed to run the reference on, so it runs there, without another copy.
-	const start = startState(service.world(opened.meta.world), setup, service.engine);
+	const start = startState(service.world(opened.meta.world), opened.events.slice(0, attempt.setupEventCount), service.engine);
 	const reference = runReference(scenario, start, attempt.trainee, attempt.placeholders, service.engine, true);
-	const grade = gradeAttempt({
+	return gradeAttempt({
 		scenario,
 		start,
 		reference,
 		trainee: attempt.trainee,
 		events: opened.events.slice(attempt.setupEventCount),
 		final: opened.state,
-		answers: submission.answers,
-		elapsedMs: Math.max(0, now.getTime() - Date.parse(attempt.startedAt)),
+		answers: attempt.answers,
+		elapsedMs: Math.max(0, Date.parse(attempt.submittedAt) - Date.parse(attempt.startedAt)),
 		placeholders: attempt.placeholders,
-		reviews: attempt.reviews,
+		reviews,
 		engine: service.engine
 	});
-	return { ...attempt, submittedAt, answers: submission.answers, written: submission.written, grade };
 }

@@ -1,10 +1,9 @@
-import { gradeAttempt, runReference, startState, type RubricCheck, type RubricReview, type ScenarioGrade } from '$lib/grading';
+import type { RubricCheck, RubricReview, ScenarioGrade } from '$lib/grading';
 import type { SessionUser } from '../auth/types';
 import type { ScenarioContent } from '../content';
 import { getStore, type Store } from '../store';
 import { KeyedMutex } from '../store/keyed-mutex';
-import { sandboxes } from '../workstation/service';
-import { attemptKey, findScenario, getAttempt, saveSummary, type AttemptRecord } from './attempts';
+import { attemptKey, findScenario, getAttempt, gradeInSandbox, saveSummary, type AttemptRecord } from './attempts';
 
 /**
  * A supervisor's review of written work (a rubric check): points per criterion and a comment the
@@ -65,24 +64,9 @@ function checkReview(check: RubricCheck, review: RubricReview): void {
 /** Grade a submitted attempt again with the given reviews: its start state rebuilt from the world and its setup events. */
 export async function regrade(attempt: AttemptRecord, scenario: ScenarioContent, reviews: Record<string, RubricReview>, store: Store = getStore()): Promise<ScenarioGrade> {
 	if (!attempt.submittedAt) throw new ReviewError('This attempt has not been submitted yet.', 409);
-	const service = sandboxes(store);
-	const opened = await service.open(attempt.sandboxId);
-	if (!opened) throw new ReviewError('The sandbox of this attempt is gone, so it cannot be graded again.', 409);
-	const start = startState(service.world(opened.meta.world), opened.events.slice(0, attempt.setupEventCount), service.engine);
-	const reference = runReference(scenario, start, attempt.trainee, attempt.placeholders, service.engine, true);
-	return gradeAttempt({
-		scenario,
-		start,
-		reference,
-		trainee: attempt.trainee,
-		events: opened.events.slice(attempt.setupEventCount),
-		final: opened.state,
-		answers: attempt.answers,
-		elapsedMs: Math.max(0, Date.parse(attempt.submittedAt) - Date.parse(attempt.startedAt)),
-		placeholders: attempt.placeholders,
-		reviews,
-		engine: service.engine
-	});
+	const grade = await gradeInSandbox({ ...attempt, submittedAt: attempt.submittedAt }, scenario, reviews, store);
+	if (!grade) throw new ReviewError('The sandbox of this attempt is gone, so it cannot be graded again.', 409);
+	return grade;
 }
 
 /**
