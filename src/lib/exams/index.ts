@@ -15,6 +15,7 @@ export { validateItem, validateBlueprint, ITEM_LIMITS, type ItemProblem, type Bl
 export { drawExam, deliverItem, findDrawShortfalls, itemMatchesRule, describeRule, DrawError, type DrawShortfall } from './draw';
 export { presentItem, readResponse, MAX_ANSWER_CHARACTERS, MAX_ESSAY_CHARACTERS, type ReadResponse } from './present';
 export { scoreResponse, scoreEssay, scoreAttempt, skillsItemScore, cashTotal, numericKey, type AttemptToScore, type EssayMarks } from './score';
+export { readKeyCorrection, applyKeyCorrection, adjustedItems, describeKeyCorrection, isKeyCorrectable, NO_ADJUSTMENTS, type KeyCorrection, type KeyCorrectionForm, type ScoreAdjustments } from './adjustments';
 export { reviewItem, type AnswerKey, type ReviewedItem } from './review';
 export {
 	boundElapsed,

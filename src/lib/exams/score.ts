@@ -15,6 +15,7 @@
  * - typing and 10-key: worth 0 points (they never change raw, max or percent); scored in WPM or
  *   KPH by scoreSkills and reported in AttemptScore.skills. Outcome "correct" when the figures meet
  *   the item's pass marks (or it has none), "incorrect" when not, "unanswered" when nothing was typed.
+ * - an item HR voided after the exam: "voided", left out of raw and max for everyone.
  * Each item's score is rounded half-up to two decimals; the attempt sums the rounded scores.
  * An empty answer (or an answer of another kind) is "unanswered" and scores 0.
  *
@@ -181,6 +182,8 @@ export interface AttemptToScore {
 	personScores?: Readonly<Record<string, string | undefined>>;
 	/** The server's time of each skills test's answer, by item id (absent = never started). */
 	skillsTimes?: Readonly<Record<string, SkillsTiming | undefined>>;
+	/** Items HR voided after the exam: scored for nobody, left out of raw and max. */
+	voided?: ReadonlySet<string>;
 }
 
 function percentOf(raw: Dec, max: Dec): string {
@@ -205,6 +208,10 @@ export function scoreAttempt(input: AttemptToScore): AttemptScore {
 	for (const d of input.delivered) {
 		const item = input.items.get(d.itemId);
 		if (!item) throw new Error(`item ${d.itemId} of this attempt is not in the bank`);
+		if (input.voided?.has(d.itemId)) {
+			items.push({ itemId: d.itemId, outcome: 'voided', points: '0.00', max: '0.00' });
+			continue;
+		}
 		const response = Object.hasOwn(input.responses, d.itemId) ? input.responses[d.itemId] : undefined;
 		if (item.kind === 'typing' || item.kind === 'ten-key') {
 			const timing = input.skillsTimes && Object.hasOwn(input.skillsTimes, d.itemId) ? input.skillsTimes[d.itemId] : undefined;

@@ -383,12 +383,14 @@ export type ItemResponse =
 // ---------------------------------------------------------------------------------------------
 // Scores (every score is a decimal string with exactly two places)
 
-export type ItemOutcome = 'correct' | 'partial' | 'incorrect' | 'unanswered' | 'needs-person';
+export type ItemOutcome = 'correct' | 'partial' | 'incorrect' | 'unanswered' | 'needs-person' | 'voided';
 
 export type ItemScore =
 	| { outcome: 'correct' | 'partial' | 'incorrect' | 'unanswered'; points: string; max: string }
 	/** Essays: a person scores them with the rubric (see scoreEssay). */
-	| { outcome: 'needs-person'; points: null; max: string };
+	| { outcome: 'needs-person'; points: null; max: string }
+	/** HR voided the item after the exam (a flawed question): it counts for nobody, in raw and in max. */
+	| { outcome: 'voided'; points: '0.00'; max: '0.00' };
 
 export interface SectionScore {
 	sectionId: string;

@@ -25,6 +25,9 @@ import {
 	saveAllowed,
 	scoreAttempt,
 	type AfterSubmit,
+	adjustedItems,
+	NO_ADJUSTMENTS,
+	scoreEssay,
 	type AttemptScore,
 	type DeliveredItem,
 	type ExamBlueprint,
@@ -33,15 +36,20 @@ import {
 	type ItemResponse,
 	type PassingPoint,
 	type PresentedItem,
+	type ScoreAdjustments,
 	type SkillsTiming
 } from '$lib/exams';
 import { isSkillsKind } from '$lib/exams';
 import type { Store } from '../store';
 import { deadlineOf, examMs, type ExamClock } from './clock';
 
-/** Who sits an attempt. Exam-day applicants (no account) will add `{ kind: 'applicant'; id }`. */
-export type AttemptOwner = { kind: 'user'; id: string };
-export type AttemptStatus = 'in-progress' | 'submitted' | 'closed-at-deadline';
+/**
+ * Who sits an attempt: a user with an account, or an exam-day applicant (no account), whose id is
+ * `<session id>-<candidate id>` from HR's roster.
+ */
+export type AttemptOwner = { kind: 'user'; id: string } | { kind: 'applicant'; id: string };
+/** `voided`: a proctor voided the attempt (with a reason); it is not scored or ranked. */
+export type AttemptStatus = 'in-progress' | 'submitted' | 'closed-at-deadline' | 'voided';
 
 /** The parts of the blueprint an attempt needs after it started (copied, like the items). */
 export interface AttemptExam {
@@ -91,6 +99,23 @@ export interface Attempt {
 	position?: number;
 	/** Sections with their own time limit: when each was first opened (server time), by section id. */
 	sectionStarts?: Record<string, number>;
+	/** A proctor paused the attempt at this server time: nothing is saved and the clock stands still until resumed. */
+	pausedAt?: number | null;
+	/** Time proctors gave back or added (pauses and "add time"), in milliseconds: already in `deadline`. */
+	extendedMs?: number;
+	/** Why and by whom a proctor voided the attempt. */
+	voided?: { reason: string; by: string; at: number };
+	/** Essay scores a person gave, by delivered index (the rubric marks, in rubric order). */
+	personScores?: Record<string, PersonScore>;
+	/** HR's changes to scoring after the exam (voided items, corrected keys), as last applied. */
+	adjustments?: ScoreAdjustments;
+}
+
+export interface PersonScore {
+	marks: string[];
+	points: string;
+	by: string;
+	at: number;
 }
 
 export interface SkillsClock {
@@ -123,13 +148,22 @@ export type ItemSave = { index: number; seq: number | 'next'; response: ItemResp
 export type SaveOutcome =
 	| { ok: true; seqs: Record<number, number>; remainingMs: number; deadline: number; serverNow: number }
 	/** `refused`: a well-formed save the rules do not allow now (a question behind a sequential exam, a skills test not started or over). */
-	| { ok: false; code: 'not-found' | 'invalid' | 'closed' | 'refused'; error: string };
+	| { ok: false; code: 'not-found' | 'invalid' | 'closed' | 'refused'; error: string }
+	/** A proctor paused the attempt: the save is not stored; the browser keeps it and sends it again after the pause. */
+	| { ok: false; code: 'paused'; error: string; remainingMs: number };
 
 export type SkillStartOutcome =
 	| { ok: true; startedAt: number; limitMs: number; remainingMs: number }
-	| { ok: false; code: 'not-found' | 'invalid' | 'closed' | 'refused'; error: string };
+	| { ok: false; code: 'not-found' | 'invalid' | 'closed' | 'refused' | 'paused'; error: string };
 
-export type MoveOutcome = { ok: true; position: number } | { ok: false; code: 'not-found' | 'invalid' | 'closed' | 'refused'; error: string };
+export type MoveOutcome = { ok: true; position: number } | { ok: false; code: 'not-found' | 'invalid' | 'closed' | 'refused' | 'paused'; error: string };
+
+/** What a proctor's or grader's action on one attempt gives back. */
+export type AttemptChange = { ok: true; attempt: Attempt } | { ok: false; code: 'not-found' | 'invalid' | 'closed'; error: string };
+
+export const PAUSED_MESSAGE = 'The proctor has paused the exam. Your answers are kept and your time is stopped; wait for the proctor to resume it.';
+/** Most time a proctor can add at once, in minutes. */
+export const MAX_ADDED_MINUTES = 240;
 
 export type CloseOutcome = { ok: true; attempt: Attempt } | { ok: false; code: 'not-found' | 'in-progress'; error: string; remainingMs?: number };
 
@@ -145,14 +179,21 @@ export interface ExamDeps {
 
 const sameOwner = (a: AttemptOwner, b: AttemptOwner) => a.kind === b.kind && a.id === b.id;
 
+/** Milliseconds left on the attempt's clock (it stands still while paused). */
+export function remainingMs(a: Pick<Attempt, 'deadline' | 'pausedAt'>, now: number): number {
+	return Math.max(0, a.deadline - (a.pausedAt ?? now));
+}
+
+const isPaused = (a: Pick<Attempt, 'pausedAt'>) => a.pausedAt !== undefined && a.pausedAt !== null;
+
 /** May the candidate see the score now? After closing, when the blueprint shows it or HR released it. */
 export function scoreVisible(a: Attempt): boolean {
-	return a.status !== 'in-progress' && (a.exam.showAfterSubmit !== 'nothing-until-release' || a.releasedAt !== null);
+	return a.status !== 'in-progress' && a.status !== 'voided' && (a.exam.showAfterSubmit !== 'nothing-until-release' || a.releasedAt !== null);
 }
 
 /** May the candidate see the key and feedback per item? Practice exams, after closing. */
 export function feedbackVisible(a: Attempt): boolean {
-	return a.status !== 'in-progress' && a.exam.showAfterSubmit === 'score-and-feedback';
+	return (a.status === 'submitted' || a.status === 'closed-at-deadline') && a.exam.showAfterSubmit === 'score-and-feedback';
 }
 
 /** The size of an exam: items the sections fix plus items they draw. */
@@ -304,7 +345,7 @@ export class ExamAttempts {
 	async get(id: string): Promise<Readonly<Attempt> | undefined> {
 		if (!ATTEMPT_ID.test(id)) return undefined;
 		const a = await this.store.get<Attempt>(attemptKey(id));
-		if (a && a.status === 'in-progress' && !saveAllowed(this.now(), a.deadline, this.clock.graceMs)) {
+		if (a && a.status === 'in-progress' && !isPaused(a) && !saveAllowed(this.now(), a.deadline, this.clock.graceMs)) {
 			return (await this.#close(id, 'closed-at-deadline')) ?? a;
 		}
 		return a;
@@ -361,6 +402,7 @@ export class ExamAttempts {
 		if (!read.ok) return { ok: false, code: 'invalid', error: read.error };
 		const saves = read.saves;
 		const now = this.now();
+		if (isPaused(a)) return { ok: false, code: 'paused', error: PAUSED_MESSAGE, remainingMs: remainingMs(a, now) };
 
 		// A retry of saves already stored: acknowledge without writing.
 		if (saves.every((s) => s.seq !== 'next' && s.seq <= a.seqs[s.index]!)) {
@@ -370,9 +412,10 @@ export class ExamAttempts {
 		if (refusal) return { ok: false, code: 'refused', error: refusal };
 
 		const items = await this.items(id);
-		type Result = { ok: true; attempt: Attempt } | { ok: false; refused?: string };
+		type Result = { ok: true; attempt: Attempt } | { ok: false; refused?: string; paused?: Attempt };
 		const result = await this.store.update<Attempt, Result>(attemptKey(id), () => structuredClone(a as Attempt), (draft) => {
 			if (draft.status !== 'in-progress') return { ok: false };
+			if (isPaused(draft)) return { ok: false, paused: draft };
 			if (!saveAllowed(now, draft.deadline, this.clock.graceMs)) {
 				closeDraft(draft, items, 'closed-at-deadline', now);
 				return { ok: false };
@@ -393,6 +436,7 @@ export class ExamAttempts {
 			return { ok: true, attempt: draft };
 		});
 		if (!result.ok && result.refused) return { ok: false, code: 'refused', error: result.refused };
+		if (!result.ok && result.paused) return { ok: false, code: 'paused', error: PAUSED_MESSAGE, remainingMs: remainingMs(result.paused, now) };
 		if (!result.ok) return { ok: false, code: 'closed', error: 'This attempt is closed: time ran out or it was submitted. Nothing more can be saved.' };
 		return this.#saved(result.attempt, saves.map((s) => s.index), now);
 	}
@@ -432,6 +476,7 @@ export class ExamAttempts {
 		if (!Number.isInteger(index) || (index as number) < 0 || (index as number) >= a.delivered.length) {
 			return { ok: false, code: 'invalid', error: `"index" must be a question number from 0 to ${a.delivered.length - 1}.` };
 		}
+		if (isPaused(a)) return { ok: false, code: 'paused', error: PAUSED_MESSAGE };
 		const i = index as number;
 		const presented = await this.presented(a);
 		const kind = presented[i]!.kind;
@@ -445,7 +490,7 @@ export class ExamAttempts {
 		const limitMs = deadlineOf(0, minutes, a.accommodation, this.clock);
 		type Result = { ok: true; clock: SkillsClock; attempt: Attempt } | { ok: false };
 		const result = await this.store.update<Attempt, Result>(attemptKey(id), () => structuredClone(a as Attempt), (draft) => {
-			if (draft.status !== 'in-progress' || !saveAllowed(now, draft.deadline, this.clock.graceMs)) return { ok: false };
+			if (draft.status !== 'in-progress' || isPaused(draft) || !saveAllowed(now, draft.deadline, this.clock.graceMs)) return { ok: false };
 			draft.skills ??= {};
 			const clock = (draft.skills[String(i)] ??= { startedAt: now, answeredAt: null, limitMs });
 			return { ok: true, clock, attempt: draft };
@@ -467,6 +512,7 @@ export class ExamAttempts {
 		}
 		const target = to as number;
 		if (a.exam.navigation !== 'sequential') return { ok: true, position: target };
+		if (isPaused(a)) return { ok: false, code: 'paused', error: PAUSED_MESSAGE };
 		const refusal = (at: number) =>
 			target < at
 				? `This exam is taken in order: question ${target + 1} is behind you and cannot be opened again.`
@@ -507,7 +553,7 @@ export class ExamAttempts {
 	#saved(a: Readonly<Attempt>, indexes: number[], now: number): SaveOutcome {
 		const seqs: Record<number, number> = {};
 		for (const i of indexes) seqs[i] = a.seqs[i]!;
-		return { ok: true, seqs, remainingMs: Math.max(0, a.deadline - now), deadline: a.deadline, serverNow: now };
+		return { ok: true, seqs, remainingMs: remainingMs(a, now), deadline: a.deadline, serverNow: now };
 	}
 
 	/** The candidate hands the attempt in. After the deadline and grace it has already been closed. */
@@ -528,13 +574,14 @@ export class ExamAttempts {
 		if (!a) return { ok: false, code: 'not-found', error: 'There is no such attempt.' };
 		if (a.status !== 'in-progress') return { ok: true, attempt: a as Attempt };
 		const now = this.now();
+		if (isPaused(a)) return { ok: false, code: 'in-progress', error: PAUSED_MESSAGE, remainingMs: remainingMs(a, now) };
 		if (now < a.deadline - TIME_UP_SLACK_MS) return { ok: false, code: 'in-progress', error: 'Time is not up yet.', remainingMs: a.deadline - now };
 		const closed = await this.#close(id, 'closed-at-deadline');
 		return closed ? { ok: true, attempt: closed } : { ok: false, code: 'not-found', error: 'There is no such attempt.' };
 	}
 
 	/** Close an attempt still in progress, scoring it; returns the stored attempt either way. */
-	async #close(id: string, how: Exclude<AttemptStatus, 'in-progress'>): Promise<Attempt | undefined> {
+	async #close(id: string, how: 'submitted' | 'closed-at-deadline'): Promise<Attempt | undefined> {
 		const current = await this.store.get<Attempt>(attemptKey(id));
 		if (!current) return undefined;
 		if (current.status !== 'in-progress') return current as Attempt;
@@ -542,6 +589,136 @@ export class ExamAttempts {
 		return this.store.update<Attempt, Attempt>(attemptKey(id), () => structuredClone(current as Attempt), (draft) => {
 			if (draft.status === 'in-progress') closeDraft(draft, items, how, this.now());
 			return draft;
+		});
+	}
+
+	/** A proctor's change to an attempt still in progress, under its file's lock. */
+	async #proctor(id: string, change: (draft: Attempt, now: number) => string | null): Promise<AttemptChange> {
+		const a = await this.get(id);
+		if (!a) return { ok: false, code: 'not-found', error: 'There is no such attempt.' };
+		const now = this.now();
+		type Result = AttemptChange;
+		const result = await this.store.update<Attempt, Result>(attemptKey(id), () => structuredClone(a as Attempt), (draft) => {
+			if (draft.status !== 'in-progress') return { ok: false, code: 'closed', error: 'This attempt is already closed.' };
+			if (!isPaused(draft) && !saveAllowed(now, draft.deadline, this.clock.graceMs)) return { ok: false, code: 'closed', error: 'This attempt’s time has run out; it is being closed.' };
+			const refusal = change(draft, now);
+			if (refusal) throw new ProctorRefusal(refusal);
+			return { ok: true, attempt: draft };
+		}).catch((err: unknown) => {
+			if (err instanceof ProctorRefusal) return { ok: false as const, code: 'invalid' as const, error: err.message };
+			throw err;
+		});
+		if (result.ok) await this.#markOpen(id, result.attempt.deadline);
+		return result;
+	}
+
+	/** Stop the candidate's clock (a fire alarm, a candidate taken ill): saves wait until resumed. Pausing a paused attempt changes nothing. */
+	pause(id: string): Promise<AttemptChange> {
+		return this.#proctor(id, (draft, now) => {
+			if (!isPaused(draft)) draft.pausedAt = now;
+			return null;
+		});
+	}
+
+	/**
+	 * Start the clock again: the deadline, a running section's clock and a running skills test's
+	 * clock move on by the length of the pause, so the candidate loses no time.
+	 */
+	resume(id: string): Promise<AttemptChange> {
+		return this.#proctor(id, (draft, now) => {
+			if (!isPaused(draft)) return null;
+			const pausedAt = draft.pausedAt!;
+			const stopped = Math.max(0, now - pausedAt);
+			draft.deadline += stopped;
+			draft.extendedMs = (draft.extendedMs ?? 0) + stopped;
+			for (const [sectionId, start] of Object.entries(draft.sectionStarts ?? {})) {
+				const end = this.sectionEnd(draft, sectionId);
+				if (end !== null && end > pausedAt) draft.sectionStarts![sectionId] = start + stopped;
+			}
+			for (const clock of Object.values(draft.skills ?? {})) {
+				if (clock.answeredAt === null || clock.startedAt + clock.limitMs > pausedAt) clock.startedAt += stopped;
+			}
+			draft.pausedAt = null;
+			return null;
+		});
+	}
+
+	/** Give one candidate more time (whole minutes, 1 to MAX_ADDED_MINUTES). */
+	addTime(id: string, minutes: unknown): Promise<AttemptChange> {
+		return this.#proctor(id, (draft) => {
+			if (!Number.isInteger(minutes) || (minutes as number) < 1 || (minutes as number) > MAX_ADDED_MINUTES) {
+				return `Enter the minutes to add as a whole number from 1 to ${MAX_ADDED_MINUTES}.`;
+			}
+			const ms = (minutes as number) * draft.minuteMs;
+			draft.deadline += ms;
+			draft.extendedMs = (draft.extendedMs ?? 0) + ms;
+			return null;
+		});
+	}
+
+	/** Void an attempt (in progress or closed) with the proctor's reason: it closes, and it is not scored or ranked. */
+	async voidAttempt(id: string, reason: unknown, by: string): Promise<AttemptChange> {
+		const text = typeof reason === 'string' ? reason.trim().replace(/\s+/g, ' ') : '';
+		if (text.length < 5) return { ok: false, code: 'invalid', error: 'Give the reason for voiding the attempt (at least 5 characters), as it will appear in the audit log.' };
+		if (text.length > 500) return { ok: false, code: 'invalid', error: 'The reason must be at most 500 characters.' };
+		const a = await this.get(id);
+		if (!a) return { ok: false, code: 'not-found', error: 'There is no such attempt.' };
+		const now = this.now();
+		return this.store.update<Attempt, AttemptChange>(attemptKey(id), () => structuredClone(a as Attempt), (draft) => {
+			if (draft.status === 'voided') return { ok: false, code: 'closed', error: 'This attempt is already voided.' };
+			if (draft.status === 'in-progress') draft.closedAt = now;
+			draft.status = 'voided';
+			draft.pausedAt = null;
+			draft.voided = { reason: text, by, at: now };
+			return { ok: true, attempt: draft };
+		});
+	}
+
+	/** A person's rubric marks for an essay in a closed attempt; the attempt is scored again with them. */
+	async scoreEssay(id: string, index: unknown, marks: readonly string[], by: string): Promise<AttemptChange> {
+		const a = await this.get(id);
+		if (!a) return { ok: false, code: 'not-found', error: 'There is no such attempt.' };
+		if (a.status === 'in-progress') return { ok: false, code: 'invalid', error: 'This attempt is still in progress; score it after it closes.' };
+		if (a.status === 'voided') return { ok: false, code: 'closed', error: 'This attempt was voided; it is not scored.' };
+		if (!Number.isInteger(index) || (index as number) < 0 || (index as number) >= a.delivered.length) return { ok: false, code: 'invalid', error: 'There is no such question in this attempt.' };
+		const i = index as number;
+		const items = await this.items(id);
+		const item = items[i]!;
+		if (item.kind !== 'essay') return { ok: false, code: 'invalid', error: `Question ${i + 1} is not scored by a person.` };
+		const scored = scoreEssay(item, marks);
+		if (!scored.ok) return { ok: false, code: 'invalid', error: scored.error };
+		const now = this.now();
+		return this.store.update<Attempt, AttemptChange>(attemptKey(id), () => structuredClone(a as Attempt), (draft) => {
+			draft.personScores ??= {};
+			draft.personScores[String(i)] = { marks: marks.map((m) => m.trim()), points: scored.points, by, at: now };
+			draft.score = scoreDraft(draft, items);
+			return { ok: true, attempt: draft };
+		});
+	}
+
+	/** Score a closed attempt again with HR's adjustments (voided items, corrected keys). Voided and open attempts are left alone. */
+	async rescore(id: string, adjustments: ScoreAdjustments): Promise<AttemptChange> {
+		const a = await this.get(id);
+		if (!a) return { ok: false, code: 'not-found', error: 'There is no such attempt.' };
+		if (a.status === 'in-progress' || a.status === 'voided') return { ok: false, code: 'closed', error: 'Only closed attempts are scored.' };
+		const items = await this.items(id);
+		return this.store.update<Attempt, AttemptChange>(attemptKey(id), () => structuredClone(a as Attempt), (draft) => {
+			draft.adjustments = structuredClone(adjustments);
+			draft.score = scoreDraft(draft, items);
+			return { ok: true, attempt: draft };
+		});
+	}
+
+	/** HR released the scores: the candidate may see them now (exams that show nothing until release). */
+	async release(id: string): Promise<AttemptChange> {
+		const a = await this.get(id);
+		if (!a) return { ok: false, code: 'not-found', error: 'There is no such attempt.' };
+		if (a.status === 'in-progress') return { ok: false, code: 'invalid', error: 'This attempt is still in progress.' };
+		if (a.releasedAt !== null) return { ok: true, attempt: a as Attempt };
+		const now = this.now();
+		return this.store.update<Attempt, AttemptChange>(attemptKey(id), () => structuredClone(a as Attempt), (draft) => {
+			draft.releasedAt ??= now;
+			return { ok: true, attempt: draft };
 		});
 	}
 
@@ -557,19 +734,29 @@ export class ExamAttempts {
 			.map(([id]) => id);
 		if (due.length === 0) return { closed: [] };
 		const closed: string[] = [];
+		const stillOpen = new Map<string, number>();
 		// A few at a time: each close is one durable write of its own file.
 		for (let i = 0; i < due.length; i += 16) {
 			await Promise.all(
 				due.slice(i, i + 16).map(async (id) => {
 					const before = await this.store.get<Attempt>(attemptKey(id));
 					if (before?.status !== 'in-progress') return;
+					// Paused, or given more time since it was indexed: not due (it stays in the index).
+					if (isPaused(before) || saveAllowed(now, before.deadline, this.clock.graceMs)) {
+						stillOpen.set(id, before.deadline);
+						return;
+					}
 					const after = await this.#close(id, 'closed-at-deadline');
 					if (after?.status === 'closed-at-deadline' && after.closedAt !== null) closed.push(id);
 				})
 			);
 		}
 		await this.store.update<OpenIndex>(OPEN_KEY, () => ({ open: {} }), (index) => {
-			for (const id of due) delete index.open[id];
+			for (const id of due) {
+				const deadline = stillOpen.get(id);
+				if (deadline === undefined) delete index.open[id];
+				else index.open[id] = deadline;
+			}
 		});
 		return { closed };
 	}
@@ -609,8 +796,29 @@ function saveRefusal(a: Readonly<Attempt>, presented: readonly PresentedItem[], 
 	return null;
 }
 
-/** Score and close a draft of the attempt. Scores come from the items as they were at the start. */
-function closeDraft(draft: Attempt, items: readonly ExamItem[], how: Exclude<AttemptStatus, 'in-progress'>, now: number): void {
+class ProctorRefusal extends Error {}
+
+/** Score and close a draft of the attempt. */
+function closeDraft(draft: Attempt, items: readonly ExamItem[], how: 'submitted' | 'closed-at-deadline', now: number): void {
+	draft.score = scoreDraft(draft, items);
+	draft.pausedAt = null;
+	draft.status = how;
+	if (how === 'submitted') draft.submittedAt = now;
+	else draft.closedAt = now;
+}
+
+/**
+ * The attempt's score from the items as they were at the start, with the essay scores people
+ * gave and HR's adjustments (corrected keys, voided items).
+ */
+function scoreDraft(draft: Attempt, snapshot: readonly ExamItem[]): AttemptScore {
+	const adjustments = draft.adjustments ?? NO_ADJUSTMENTS;
+	const items = adjustedItems(snapshot, adjustments);
+	const personScores: Record<string, string> = {};
+	for (const [index, given] of Object.entries(draft.personScores ?? {})) {
+		const d = draft.delivered[Number(index)];
+		if (d) personScores[d.itemId] = given.points;
+	}
 	const responses: Record<string, ItemResponse | undefined> = {};
 	const skillsTimes: Record<string, SkillsTiming> = {};
 	draft.delivered.forEach((d, i) => {
@@ -619,16 +827,15 @@ function closeDraft(draft: Attempt, items: readonly ExamItem[], how: Exclude<Att
 		const clock = draft.skills?.[String(i)];
 		if (clock && clock.answeredAt !== null) skillsTimes[d.itemId] = { serverElapsedMs: clock.answeredAt - clock.startedAt, limitMs: clock.limitMs };
 	});
-	draft.score = scoreAttempt({
+	return scoreAttempt({
 		blueprint: { sections: draft.exam.sections.map((s) => ({ id: s.id, title: s.title, items: [], draw: [] })), passingPoint: draft.exam.passingPoint },
 		delivered: draft.delivered,
 		items: new Map(items.map((i) => [i.id, i])),
 		responses,
-		skillsTimes
+		personScores,
+		skillsTimes,
+		voided: new Set(adjustments.voided)
 	});
-	draft.status = how;
-	if (how === 'submitted') draft.submittedAt = now;
-	else draft.closedAt = now;
 }
 
 type ReadSaves = { ok: true; saves: (ItemSave & { response: ItemResponse | null })[] } | { ok: false; error: string };
