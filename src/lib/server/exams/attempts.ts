@@ -709,6 +709,15 @@ export class ExamAttempts {
 		});
 	}
 
+	/** A proctor ends an attempt still in progress now (the session is closed early): it is closed and scored as at its deadline. */
+	async end(id: string): Promise<AttemptChange> {
+		const a = await this.get(id);
+		if (!a) return { ok: false, code: 'not-found', error: 'There is no such attempt.' };
+		if (a.status !== 'in-progress') return { ok: false, code: 'closed', error: 'This attempt is already closed.' };
+		const closed = await this.#close(id, 'closed-at-deadline');
+		return closed ? { ok: true, attempt: closed } : { ok: false, code: 'not-found', error: 'There is no such attempt.' };
+	}
+
 	/** HR released the scores: the candidate may see them now (exams that show nothing until release). */
 	async release(id: string): Promise<AttemptChange> {
 		const a = await this.get(id);

@@ -231,3 +231,17 @@ describe('key corrections as HR types them', () => {
 		expect(readKeyCorrection(essay, { answer: '1' })).toMatchObject({ ok: false, error: expect.stringMatching(/void the question instead/) });
 	});
 });
+
+describe('ending an attempt early', () => {
+	it('closes and scores an attempt in progress; a closed one is refused', async () => {
+		const s = service();
+		const a = await started(s);
+		await save(s, a, indexOf(a, 'single'), singleRight(a));
+		now += MINUTE;
+		const r = await s.end(a.id);
+		expect(r.ok && r.attempt.status).toBe('closed-at-deadline');
+		expect(r.ok && r.attempt.closedAt).toBe(T0 + MINUTE);
+		expect(r.ok && r.attempt.score?.items[indexOf(a, 'single')]?.outcome).toBe('correct');
+		expect(await s.end(a.id)).toMatchObject({ ok: false, code: 'closed' });
+	});
+});
