@@ -29,5 +29,6 @@ export function formatDuration(ms: number): string {
 export const STATUS_LABELS = {
 	'in-progress': 'In progress',
 	submitted: 'Submitted',
-	'closed-at-deadline': 'Closed at the time limit'
+	'closed-at-deadline': 'Closed at the time limit',
+	voided: 'Voided by the proctor'
 } as const;

@@ -4,17 +4,21 @@
  * arrive in order and a retry is harmless (the server ignores a sequence number it already has).
  * A failed request is retried with backoff (1, 2, 4, 8, then every 10 s), and at once when the
  * browser comes back online. Each acknowledgement carries the time left by the server's clock.
+ * A heartbeat asks the server for the clock every few seconds, so a proctor's pause, resume or
+ * added time shows without a save; while paused, changes wait here and go when it resumes.
  *
  * One saver per attempt for the life of the page, so changes still in flight survive moving
  * between questions.
  */
 import type { ItemResponse } from '$lib/exams/types';
 
-export type SaveState = 'idle' | 'saving' | 'saved' | 'retrying' | 'closed' | 'refused';
+export type SaveState = 'idle' | 'saving' | 'saved' | 'retrying' | 'closed' | 'refused' | 'paused';
 export type ItemEntry = { response: ItemResponse | null; flagged: boolean; seq: number };
 type ServerItem = ItemEntry & { index: number };
 
 const BACKOFF_MS = [1_000, 2_000, 4_000, 8_000, 10_000];
+/** How often the page asks for the clock: often while paused (to resume promptly), else now and then. */
+const HEARTBEAT_MS = { running: 10_000, paused: 3_000 };
 
 const savers = new Map<string, ExamSaver>();
 
@@ -34,12 +38,15 @@ export class ExamSaver {
 	endsAt = $state<number | null>(null);
 	entries = $state<Record<number, ItemEntry>>({});
 	pending = $state(0);
+	/** While a proctor has paused the attempt: the time left, standing still. */
+	frozenMs = $state<number | null>(null);
 
 	readonly #dirty = new Set<number>();
 	#inFlight = false;
 	#retryTimer: ReturnType<typeof setTimeout> | null = null;
 	#failures = 0;
 	#idle: (() => void)[] = [];
+	#heartbeat: ReturnType<typeof setTimeout> | null = null;
 	readonly #typing = new Map<number, ReturnType<typeof setTimeout>>();
 	readonly #held = new Map<number, { response?: ItemResponse | null; flagged?: boolean }>();
 
@@ -65,6 +72,51 @@ export class ExamSaver {
 
 	sync(remainingMs: number): void {
 		this.endsAt = performance.now() + remainingMs;
+	}
+
+	/** The server says the attempt is paused (or not): hold changes and the clock, or let them go. */
+	setPaused(paused: boolean, remainingMs: number): void {
+		if (paused) {
+			this.frozenMs = remainingMs;
+			if (this.state !== 'closed') {
+				this.state = 'paused';
+				this.message = '';
+			}
+			return;
+		}
+		const wasPaused = this.frozenMs !== null;
+		this.frozenMs = null;
+		this.sync(remainingMs);
+		if (wasPaused && this.state === 'paused') {
+			this.state = this.#dirty.size > 0 ? 'saving' : 'saved';
+			this.retryNow();
+		}
+	}
+
+	/** Ask the server for the clock now and then for the life of the page (returns the stop function). */
+	startHeartbeat(): () => void {
+		const beat = async () => {
+			this.#heartbeat = null;
+			if (this.state === 'closed') return;
+			try {
+				const res = await fetch(`/exams/attempts/${this.attemptId}/clock`, { headers: { accept: 'application/json' } });
+				const body = (await res.json()) as { ok?: boolean; status?: string; paused?: boolean; remainingMs?: number; error?: string };
+				if (res.status === 409 || (body.status && body.status !== 'in-progress')) {
+					this.state = 'closed';
+					this.message = body.error ?? 'This attempt is closed.';
+					return;
+				}
+				if (res.ok && typeof body.remainingMs === 'number') this.setPaused(body.paused === true, body.remainingMs);
+			} catch {
+				// Offline: the saver's own retries say so; the next beat tries again.
+			}
+			this.#heartbeat = setTimeout(beat, this.frozenMs !== null ? HEARTBEAT_MS.paused : HEARTBEAT_MS.running);
+		};
+		this.#heartbeat = setTimeout(beat, this.frozenMs !== null ? HEARTBEAT_MS.paused : HEARTBEAT_MS.running);
+		return () => {
+			if (this.#heartbeat) clearTimeout(this.#heartbeat);
+			this.#heartbeat = null;
+		};
 	}
 
 	entry(index: number): ItemEntry | undefined {
@@ -124,7 +176,7 @@ export class ExamSaver {
 	}
 
 	#pump(): void {
-		if (this.#inFlight || this.#retryTimer || this.state === 'closed') return;
+		if (this.#inFlight || this.#retryTimer || this.state === 'closed' || this.frozenMs !== null) return;
 		if (this.#dirty.size === 0) {
 			for (const done of this.#idle.splice(0)) done();
 			return;
@@ -141,7 +193,7 @@ export class ExamSaver {
 		const batch = [...this.#dirty].map((index) => ({ index, ...$state.snapshot(this.entries[index]!) }));
 		this.state = 'saving';
 		let res: Response;
-		let body: { ok?: boolean; error?: string; remainingMs?: number } | null = null;
+		let body: { ok?: boolean; code?: string; error?: string; remainingMs?: number } | null = null;
 		try {
 			res = await fetch(`/exams/attempts/${this.attemptId}/save`, {
 				method: 'POST',
@@ -158,6 +210,11 @@ export class ExamSaver {
 			this.#failures = 0;
 			this.message = '';
 			this.state = this.#dirty.size > 0 ? 'saving' : 'saved';
+			return;
+		}
+		if (res.status === 423 && body?.code === 'paused') {
+			// Kept dirty: sent again when the heartbeat hears the attempt resumed.
+			this.setPaused(true, typeof body.remainingMs === 'number' ? body.remainingMs : (this.frozenMs ?? 0));
 			return;
 		}
 		if (res.status === 409) {
