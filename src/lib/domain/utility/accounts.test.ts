@@ -187,6 +187,16 @@ describe('utility.stop-service', () => {
 		w.ok({ type: 'utility.stop-service', account: n, reason: 'moving' });
 		expect(w.rejects({ type: 'utility.stop-service', account: n, reason: 'moving' }).code).toBe('wrong-status');
 	});
+	it('a forwarding address given at the stop is saved first, so the refund check is mailed there', () => {
+		const w = new World();
+		const n = billedOwner(w, tenant);
+		w.pay(n, '189.37');
+		w.advanceTo('2026-08-21');
+		const events = w.ok({ type: 'utility.stop-service', account: n, stopDate: '2026-08-20', reading: '1030', readDate: '2026-08-21', reason: 'moving', mailingAddress: '88 Pine Ave, Stockton, CA 95202' });
+		expect(events[0]!.type).toBe('utility.customer-updated');
+		expect(w.state.utility.refunds[0]).toMatchObject({ mailTo: '88 Pine Ave, Stockton, CA 95202' });
+		expect(w.state.utility.customers[w.account(n).customerId]!.mailingAddress).toBe('88 Pine Ave, Stockton, CA 95202');
+	});
 });
 
 describe('utility.transfer-service', () => {
@@ -223,6 +233,15 @@ describe('utility.transfer-service', () => {
 		const moved = w.account('100-0002');
 		expect(moved).toMatchObject({ customerId: w.account(n).customerId, serviceAddress: '7 Elm Ct', status: 'pending' });
 		expect(depositDue(w.state, '100-0002').toString()).toBe('175.00');
+	});
+
+	it('a new mailing address given with the transfer is where the refund check goes', () => {
+		const w = new World();
+		const n = billedOwner(w, tenant);
+		w.pay(n, '189.37');
+		w.advanceTo('2026-08-21');
+		w.ok({ type: 'utility.transfer-service', account: n, stopDate: '2026-08-20', reading: '1030', readDate: '2026-08-21', serviceAddress: '7 Elm Ct', class: 'residential', dwelling: 'single', meterSize: '3/4', cartSize: '64', occupancy: 'tenant', proof: 'lease', startDate: '2026-08-21', startRead: '500', mailingAddress: '7 Elm Ct, Tracy, CA 95376' });
+		expect(w.state.utility.refunds[0]).toMatchObject({ amount: expect.anything(), mailTo: '7 Elm Ct, Tracy, CA 95376' });
 	});
 
 	it('a transfer to the same address is refused', () => {

@@ -130,11 +130,21 @@ function readStop(input: UtilityInput, account: UtilityAccount | undefined, stat
 	return { stopDate, reason, finalRead: { date: readDate, reading, kind: 'final' } };
 }
 
+/**
+ * A new mailing address given with a stop or transfer (where the final bill and any refund check
+ * go), recorded first so that the refund below is mailed there.
+ */
+function addressChange(state: Readonly<SandboxState>, account: UtilityAccount, mailingAddress: string | undefined): ProposedEvent[] {
+	const customer = own(state.utility.customers, account.customerId);
+	if (!customer || !mailingAddress || mailingAddress === customer.mailingAddress) return [];
+	return [{ type: 'utility.customer-updated', customerId: customer.id, mailingAddress }];
+}
+
 // Final read and prorated final bill, the deposit applied to what is owed, any credit left refunded by check (AP), then the close.
-function stopEvents(state: Readonly<SandboxState>, ids: IdAllocator, account: UtilityAccount, stop: StopInput): ProposedEvent[] {
+function stopEvents(state: Readonly<SandboxState>, ids: IdAllocator, account: UtilityAccount, stop: StopInput, mailingAddress?: string): ProposedEvent[] {
 	const today = state.businessDate;
 	const n = account.number;
-	const events: ProposedEvent[] = [];
+	const events: ProposedEvent[] = addressChange(state, account, mailingAddress);
 	let items = [...itemsOf(state, n)];
 	let credit = account.credit;
 	if (stop.finalRead) {
@@ -163,14 +173,14 @@ function stopEvents(state: Readonly<SandboxState>, ids: IdAllocator, account: Ut
 		});
 		credit = credit.plus(left);
 	}
-	if (credit.isPositive()) events.push(refundEvent(state, ids, account, credit));
+	if (credit.isPositive()) events.push(refundEvent(state, ids, account, credit, mailingAddress));
 	const cancelled = items.filter((i) => i.kind === 'deposit' && i.remaining.isPositive()).map((i) => i.id);
 	events.push({ type: 'utility.account-closed', account: n, stopDate: stop.stopDate, reason: stop.reason, cancelledDepositItems: cancelled });
 	return events;
 }
 
-/** A refund by check of the account's credit balance: an accounts-payable request. */
-export function refundEvent(state: Readonly<SandboxState>, ids: IdAllocator, account: UtilityAccount, amount: Money): ProposedEvent {
+/** A refund by check of the account's credit balance: an accounts-payable request, mailed to `mailTo` or the customer's mailing address. */
+export function refundEvent(state: Readonly<SandboxState>, ids: IdAllocator, account: UtilityAccount, amount: Money, mailTo?: string): ProposedEvent {
 	const customer = own(state.utility.customers, account.customerId);
 	const id = ids.next('refund');
 	return {
@@ -179,7 +189,7 @@ export function refundEvent(state: Readonly<SandboxState>, ids: IdAllocator, acc
 		refundId: id,
 		amount: amount.toString(),
 		payee: customer?.name ?? '',
-		mailTo: customer?.mailingAddress ?? '',
+		mailTo: mailTo || (customer?.mailingAddress ?? ''),
 		journal: journal(`Refund request ${id}: credit balance of ${account.number}`, [
 			{ account: '2120', debit: amount, sub: cr(account.number) },
 			{ account: '2310', credit: amount }
@@ -191,12 +201,13 @@ const stopService: CommandHandler = (state, command) => {
 	const input = new UtilityInput(command);
 	const account = input.account(state);
 	const stop = readStop(input, account, state, true);
+	const forwarding = input.text('mailingAddress', 'forwarding address', { optional: true });
 	if (input.problem || !account) return input.problem ?? reject('invalid-input', 'Enter the utility account number.', 'account');
 	if (account.status === 'closed') return reject('wrong-status', `Account ${account.number} was already closed on ${formatLongDate(account.stopDate ?? account.startDate)}.`, 'account');
 	if (account.occupancy === 'owner' && stop.reason === 'vacant') {
 		return reject('policy', 'An owner cannot stop water, wastewater or storm drain on a vacant property (base charges continue); solid waste can be suspended while it is vacant.', 'reason');
 	}
-	return accept(...stopEvents(state, new IdAllocator(state), account, stop));
+	return accept(...stopEvents(state, new IdAllocator(state), account, stop, forwarding));
 };
 
 const transferService: CommandHandler = (state, command) => {
@@ -213,12 +224,7 @@ const transferService: CommandHandler = (state, command) => {
 	const conflict = addressConflict(state, loc.serviceAddress, account.number);
 	if (conflict) return conflict;
 	const ids = new IdAllocator(state);
-	const events = stopEvents(state, ids, account, stop);
-	const customer = own(state.utility.customers, account.customerId);
-	if (customer && mailingAddress && mailingAddress !== customer.mailingAddress) {
-		events.push({ type: 'utility.customer-updated', customerId: customer.id, mailingAddress });
-	}
-	return accept(...events, ...openEvents(ids, account.customerId, loc, today));
+	return accept(...stopEvents(state, ids, account, stop, mailingAddress), ...openEvents(ids, account.customerId, loc, today));
 };
 
 export const accountCommands: Record<string, CommandHandler> = {

@@ -86,7 +86,7 @@ export const actions: Actions = {
 			events.some((e) => e.suspended === true) ? 'Solid waste suspended while the property is vacant.' : 'Solid waste service resumed.'
 		),
 	stop: (event) =>
-		run(event, 'stop', (f) => typed(f, 'reason', 'stopDate', 'reading', 'readDate'), 'utility.stop-service', (events) => {
+		run(event, 'stop', (f) => typed(f, 'reason', 'stopDate', 'reading', 'readDate', 'mailingAddress'), 'utility.stop-service', (events) => {
 			const parts = ['Service stopped and the account closed.'];
 			const bill = events.find((e) => e.type === 'utility.bill-issued')?.bill as { id: string; total: string } | undefined;
 			if (bill) parts.push(`Final bill ${bill.id}: ${formatUSD(Money.of(bill.total))}.`);
@@ -94,6 +94,7 @@ export const actions: Actions = {
 			if (deposit) parts.push(`Deposit of ${deposit} applied.`);
 			const refund = amountOf(events, 'utility.refund-requested');
 			if (refund) parts.push(`Credit of ${refund} to be refunded by check.`);
+			if (events.some((e) => e.type === 'utility.customer-updated')) parts.push('Forwarding address saved.');
 			return parts.join(' ');
 		}),
 	note: (event) => run(event, 'note', (f) => typed(f, 'note'), 'utility.add-note', () => 'Note added.')
