@@ -139,7 +139,10 @@ describe('sessions', () => {
 		expect(await s.advance(id, 'open', hr)).toMatchObject({ ok: false, error: expect.stringMatching(/^2 applicants have no access code yet/) });
 		await s.issueCodes(id, 'all', hr);
 		expect(await s.advance(id, 'open', hr)).toEqual({ ok: true, value: 'open' });
-		expect(await s.advance(id, 'in-progress', hr)).toEqual({ ok: true, value: 'in-progress' });
+		// Starting is not a bare step: startSession (exam-day.ts) moves the status and starts the attempts.
+		expect(await s.advance(id, 'in-progress', hr)).toMatchObject({ ok: false, error: expect.stringMatching(/“Start the exam for everyone”/) });
+		expect(await s.markInProgress(id, hr)).toEqual({ ok: true, value: { already: false } });
+		expect(await s.markInProgress(id, hr)).toEqual({ ok: true, value: { already: true } });
 		expect(await s.importRoster(id, ROSTER.replaceAll('A-', 'B-').replaceAll('@', '2@'), hr)).toEqual({ ok: false, error: 'The roster is locked: the exam has started.' });
 		const c = (await s.get(id))!.candidates[0]!;
 		expect((await s.updateApplicant(id, c.candidateId, { applicantId: 'A-1', name: 'X', email: 'x@example.com' }, hr)).ok).toBe(false);
@@ -175,7 +178,7 @@ describe('session details', () => {
 		await s.importRoster(id, ROSTER, hr);
 		await s.issueCodes(id, 'all', hr);
 		await s.advance(id, 'open', hr);
-		await s.advance(id, 'in-progress', hr);
+		await s.markInProgress(id, hr);
 		expect(await s.updateDetails(id, { date: '2027-03-16', startTime: '13:30', location: 'City Hall', proctors: 'Lee Park' }, hr)).toEqual({
 			ok: false,
 			errors: { form: 'The details cannot change once the exam has started.' }

@@ -47,6 +47,8 @@ export interface Candidate extends ApplicantInput {
 	codeHash: string | null;
 	codeIssuedAt: string | null;
 	codeUsedAt: string | null;
+	/** When the applicant first signed in with a code on exam day (absent in files written before sign-in existed). */
+	checkedInAt?: string | null;
 	/** The candidate's exam attempt, once the runner has started one for this session. */
 	attemptId: string | null;
 	addedAt: string;
@@ -138,6 +140,12 @@ export function readSessionFields(f: SessionFields, blueprints: readonly ExamBlu
 export type Outcome<T = void> = { ok: true; value: T } | { ok: false; error: string };
 const refuse = (error: string): { ok: false; error: string } => ({ ok: false, error });
 
+/** Why `advance` does not start the exam itself. */
+export const START_THROUGH_EXAM_DAY = 'Start the exam with “Start the exam for everyone”: it also starts the attempt of every applicant who has checked in.';
+
+/** Sessions whose codes sign applicants in (late arrivals too, while the exam runs). */
+export const signInOpen = (s: Pick<ExamSession, 'status'>) => s.status === 'open' || s.status === 'in-progress';
+
 /** The roster may change only before the exam starts. */
 export const rosterEditable = (s: Pick<ExamSession, 'status'>) => s.status === 'scheduled' || s.status === 'open';
 
@@ -214,7 +222,7 @@ export class HrSessions {
 	}
 
 	/** Read-modify-write of one session under its file's lock; `change` returns an error text to refuse (nothing is written). */
-	async #change<T>(id: string, actor: Actor, change: (s: ExamSession) => { error: string } | { value: T; log: string }): Promise<Outcome<T>> {
+	async #change<T>(id: string, actor: Actor, change: (s: ExamSession) => { error: string } | { value: T; log: string | null }): Promise<Outcome<T>> {
 		if (!(await this.get(id))) return refuse('There is no such exam session.');
 		type R = Outcome<T>;
 		const sentinel = new Error('refused');
@@ -228,8 +236,10 @@ export class HrSessions {
 					refused = r.error;
 					throw sentinel; // nothing is written
 				}
-				s.log.push({ at: this.#iso(), by: actor.displayName, action: r.log });
-				if (s.log.length > LOG_LIMIT) s.log.splice(0, s.log.length - LOG_LIMIT);
+				if (r.log !== null) {
+					s.log.push({ at: this.#iso(), by: actor.displayName, action: r.log });
+					if (s.log.length > LOG_LIMIT) s.log.splice(0, s.log.length - LOG_LIMIT);
+				}
 				return { ok: true, value: r.value };
 			});
 		} catch (err) {
@@ -253,12 +263,17 @@ export class HrSessions {
 		return r.ok ? { ok: true } : { ok: false, errors: { form: r.error } };
 	}
 
-	/** Move to the next status (one step forward). Opening needs a roster with every code issued. */
+	/**
+	 * Move to the next status (one step forward). Opening needs a roster with every code issued.
+	 * Starting the exam (open → in progress) is not a step here: it starts every checked-in
+	 * applicant's attempt too, so only `startSession` in exam-day.ts does it.
+	 */
 	async advance(id: string, to: string, actor: Actor): Promise<Outcome<SessionStatus>> {
 		return this.#change<SessionStatus>(id, actor, (s) => {
 			const next = SESSION_STATUSES[SESSION_STATUSES.indexOf(s.status) + 1];
 			if (!next) return { error: 'The scores are already released; there is no further step.' };
 			if (to !== next) return { error: `The session is ${STATUS_LABELS[s.status].toLowerCase()}; the next step is “${STATUS_LABELS[next]}”. Reload the page to see its current status.` };
+			if (next === 'in-progress') return { error: START_THROUGH_EXAM_DAY };
 			if (next === 'open') {
 				if (s.candidates.length === 0) return { error: 'Import the roster before opening the session.' };
 				const without = s.candidates.filter((c) => !c.codeHash).length;
@@ -286,7 +301,7 @@ export class HrSessions {
 			const preview = parseRoster(text, s.candidates);
 			if (!preview.ok) return { error: `Nothing was imported: the file has ${preview.errors.length} ${preview.errors.length === 1 ? 'problem' : 'problems'}. Fix ${preview.errors.length === 1 ? 'it' : 'them'} and preview again.` };
 			for (const a of preview.applicants) {
-				s.candidates.push({ ...a, candidateId: this.#id('c'), codeHash: null, codeIssuedAt: null, codeUsedAt: null, attemptId: null, addedAt: at, updatedAt: at });
+				s.candidates.push({ ...a, candidateId: this.#id('c'), codeHash: null, codeIssuedAt: null, codeUsedAt: null, checkedInAt: null, attemptId: null, addedAt: at, updatedAt: at });
 			}
 			return { value: { added: preview.applicants.length, preview }, log: `Roster import: ${preview.applicants.length} applicants added.` };
 		});
@@ -338,11 +353,16 @@ export class HrSessions {
 	/**
 	 * Issue access codes: for applicants without one ("missing"), for everyone ("all"), or for one
 	 * candidate id. Returns the codes in roster order; this is the only time they exist in clear.
+	 * One applicant may get a new code while the exam runs too (they moved to another computer):
+	 * the old code, and a sign-in made with it, stop working.
 	 */
 	async issueCodes(id: string, which: 'missing' | 'all' | string, actor: Actor): Promise<Outcome<{ candidateId: string; code: string }[]>> {
 		const at = this.#iso();
+		const one = which !== 'missing' && which !== 'all';
 		return this.#change<{ candidateId: string; code: string }[]>(id, actor, (s) => {
-			if (!rosterEditable(s)) return { error: 'Tickets can be printed only before the exam starts.' };
+			if (one ? !rosterEditable(s) && s.status !== 'in-progress' : !rosterEditable(s)) {
+				return { error: one ? 'A new access code can be given only until the exam is over.' : 'Tickets can be printed only before the exam starts.' };
+			}
 			const targets = s.candidates.filter((c) => (which === 'all' ? true : which === 'missing' ? !c.codeHash : c.candidateId === which));
 			if (targets.length === 0) return { error: which === 'missing' ? 'Every applicant already has a ticket. To print them again, choose “Reprint every ticket with new codes”.' : 'There is no such applicant on this roster.' };
 			const taken = new Set(s.candidates.map((c) => c.codeHash).filter(Boolean));
@@ -359,7 +379,12 @@ export class HrSessions {
 				c.codeUsedAt = null;
 				return { candidateId: c.candidateId, code };
 			});
-			return { value: issued, log: `Admission tickets printed with new access codes for ${issued.length} ${issued.length === 1 ? 'applicant' : 'applicants'}.` };
+			const during = s.status === 'open' || s.status === 'in-progress';
+			const log =
+				one && during
+					? `New access code given to applicant ${targets[0]!.applicantId} (${targets[0]!.name}); the old one no longer works.`
+					: `Admission tickets printed with new access codes for ${issued.length} ${issued.length === 1 ? 'applicant' : 'applicants'}.`;
+			return { value: issued, log };
 		});
 	}
 
@@ -372,12 +397,66 @@ export class HrSessions {
 		return s.candidates.find((c) => c.codeHash === hash);
 	}
 
+	/**
+	 * The session and candidate a typed code belongs to, searched in every session (there are a
+	 * few); undefined when the text cannot be a code or matches none. The caller decides by the
+	 * session's status whether it signs in.
+	 */
+	async findCode(typed: string): Promise<{ session: Readonly<ExamSession>; candidate: Readonly<Candidate>; codeHash: string } | undefined> {
+		const symbols = normalizeAccessCode(typed);
+		if (!symbols) return undefined;
+		const hash = hashCode(symbols);
+		for (const key of await this.store.list('hr/sessions')) {
+			const session = await this.store.get<ExamSession>(key);
+			const candidate = session?.candidates.find((c) => c.codeHash === hash);
+			if (session && candidate) return { session, candidate, codeHash: hash };
+		}
+		return undefined;
+	}
+
+	/**
+	 * Use a candidate's code to check in, under the session's lock: the code must still be theirs
+	 * (not replaced since it was looked up) and unused, and the session open or in progress.
+	 * Marks the code used and, the first time, the candidate checked in.
+	 */
+	async checkIn(id: string, candidateId: string, codeHash: string, actor: Actor): Promise<Outcome<{ status: SessionStatus; attemptId: string | null }>> {
+		const at = this.#iso();
+		return this.#change<{ status: SessionStatus; attemptId: string | null }>(id, actor, (s) => {
+			const c = s.candidates.find((x) => x.candidateId === candidateId);
+			if (!c || c.codeHash !== codeHash) return { error: 'unknown' };
+			if (c.codeUsedAt) return { error: 'used' };
+			if (!signInOpen(s)) return { error: s.status };
+			c.codeUsedAt = at;
+			c.checkedInAt ??= at;
+			return { value: { status: s.status, attemptId: c.attemptId }, log: null };
+		});
+	}
+
+	/**
+	 * Open → in progress. Only `startSession` (exam-day.ts) calls this: it then starts every
+	 * checked-in applicant's attempt. Already in progress is not an error (a second click).
+	 */
+	async markInProgress(id: string, actor: Actor): Promise<Outcome<{ already: boolean }>> {
+		const s = await this.get(id);
+		if (s?.status === 'in-progress') return { ok: true, value: { already: true } };
+		return this.#change<{ already: boolean }>(id, actor, (draft) => {
+			if (draft.status === 'in-progress') return { value: { already: true }, log: null };
+			if (draft.status !== 'open') {
+				return { error: draft.status === 'scheduled' ? 'Open the session first, so applicants can check in.' : `The session is ${STATUS_LABELS[draft.status].toLowerCase()}; the exam cannot start again.` };
+			}
+			draft.status = 'in-progress';
+			const waiting = draft.candidates.filter((c) => c.checkedInAt).length;
+			return { value: { already: false }, log: `Exam started for everyone: status changed to In progress with ${waiting} of ${draft.candidates.length} applicants checked in.` };
+		});
+	}
+
 	/** Record the attempt a candidate sits (the runner calls this when it starts a session attempt). */
 	async linkAttempt(id: string, candidateId: string, attemptId: string, actor: Actor): Promise<Outcome> {
 		if (!ATTEMPT_ID.test(attemptId)) return refuse('That is not an attempt id.');
 		return this.#change(id, actor, (s) => {
 			const c = s.candidates.find((x) => x.candidateId === candidateId);
 			if (!c) return { error: 'There is no such applicant on this roster.' };
+			if (c.attemptId === attemptId) return { value: undefined, log: null }; // linked already (a start repeated)
 			c.attemptId = attemptId;
 			return { value: undefined, log: `Attempt started for applicant ${c.applicantId}.` };
 		});
@@ -403,4 +482,5 @@ export class HrSessions {
 		});
 		return r.ok ? { ok: true } : { ok: false, field: 'form', error: r.error };
 	}
+
 }
