@@ -1,7 +1,9 @@
 import { error, type Handle, type RequestEvent, type ServerInit } from '@sveltejs/kit';
-import { decideAccess, forbiddenMessage } from '$lib/access';
+import { APPLICANT_HOME, APPLICANT_REFUSAL, decideAccess, forbiddenMessage } from '$lib/access';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/sessions';
 import { setSessionCookie } from '$lib/server/auth/cookies';
+import { APPLICANT_COOKIE, clearApplicantCookie, validateApplicantCookie } from '$lib/server/hr/applicants';
+import { hrSessions } from '$lib/server/hr';
 import { startApp } from '$lib/server/startup';
 import { getStore } from '$lib/server/store';
 
@@ -25,11 +27,23 @@ export const handle: Handle = async ({ event, resolve }) => {
 			event.cookies.delete(SESSION_COOKIE, { path: '/' });
 		}
 	}
+	// An exam-day applicant (access code, no account); a signed-in user comes first.
+	event.locals.applicant = null;
+	const applicantCookie = event.cookies.get(APPLICANT_COOKIE);
+	if (applicantCookie && !event.locals.user) {
+		event.locals.applicant = await validateApplicantCookie(getStore(), hrSessions(), applicantCookie, Date.now());
+		if (!event.locals.applicant) clearApplicantCookie(event);
+	}
 
 	// The one access guard: it runs before every page, form action and endpoint.
 	const { pathname, search } = event.url;
-	const access = decideAccess(pathname, event.locals.user?.roles ?? null);
+	const access = decideAccess(pathname, event.locals.user?.roles ?? (event.locals.applicant ? 'applicant' : null));
 	if (!access.allowed) {
+		if (access.reason === 'applicant') {
+			// An applicant's page visit goes back to their exam; anything else is refused.
+			if (wantsPage(event)) return new Response(null, { status: 303, headers: { location: APPLICANT_HOME } });
+			error(403, { message: APPLICANT_REFUSAL });
+		}
 		if (access.reason === 'signed-out') {
 			const next = pathname === '/' ? '' : `?next=${encodeURIComponent(pathname + search)}`;
 			return new Response(null, { status: 303, headers: { location: `/login${next}` } });
@@ -47,6 +61,6 @@ export const handle: Handle = async ({ event, resolve }) => {
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
-	if (event.locals.user) response.headers.set('Cache-Control', 'private, no-store');
+	if (event.locals.user || event.locals.applicant) response.headers.set('Cache-Control', 'private, no-store');
 	return response;
 };

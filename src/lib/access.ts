@@ -23,8 +23,17 @@ export const AREAS: readonly Area[] = [
 	{ path: '/admin', label: 'Admin', roles: ['admin'], purpose: 'Users, roles and backups' }
 ];
 
-/** Paths anyone may open, signed in or not. */
-const PUBLIC_PATHS = ['/login', '/healthz'];
+/** Paths anyone may open, signed in or not (/exam-day is the applicants' sign-in with an access code). */
+const PUBLIC_PATHS = ['/login', '/healthz', '/exam-day'];
+
+/**
+ * An exam-day applicant (signed in with an access code, no account) may open only the exam-day
+ * pages and the exam runner's attempt pages; each attempt route still checks that the attempt
+ * is theirs.
+ */
+const APPLICANT_PATHS = ['/exam-day', '/exams/attempts'];
+/** Where an applicant is sent from anywhere else. */
+export const APPLICANT_HOME = '/exam-day';
 
 export function isRole(value: unknown): value is Role {
 	return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
@@ -43,16 +52,30 @@ export function areaOf(pathname: string): Area | undefined {
 	return AREAS.find((a) => under(pathname, a.path));
 }
 
-export type AccessDecision = { allowed: true } | { allowed: false; reason: 'signed-out' } | { allowed: false; reason: 'forbidden'; area: Area };
+export type AccessDecision =
+	| { allowed: true }
+	| { allowed: false; reason: 'signed-out' }
+	| { allowed: false; reason: 'forbidden'; area: Area }
+	| { allowed: false; reason: 'applicant' };
 
-/** Who may open a path: public paths anyone; everything else signed-in users; areas only their roles. */
-export function decideAccess(pathname: string, roles: readonly Role[] | null): AccessDecision {
+/** Who is asking: a signed-in user's roles, an exam-day applicant, or nobody (null). */
+export type Visitor = readonly Role[] | 'applicant' | null;
+
+/**
+ * Who may open a path: public paths anyone; applicants only their exam-day and attempt pages;
+ * everything else signed-in users; areas only their roles.
+ */
+export function decideAccess(pathname: string, visitor: Visitor): AccessDecision {
 	if (isPublicPath(pathname)) return { allowed: true };
-	if (!roles) return { allowed: false, reason: 'signed-out' };
+	if (visitor === 'applicant') return APPLICANT_PATHS.some((p) => under(pathname, p)) ? { allowed: true } : { allowed: false, reason: 'applicant' };
+	if (!visitor) return { allowed: false, reason: 'signed-out' };
 	const area = areaOf(pathname);
-	if (area && !area.roles.some((r) => roles.includes(r))) return { allowed: false, reason: 'forbidden', area };
+	if (area && !area.roles.some((r) => visitor.includes(r))) return { allowed: false, reason: 'forbidden', area };
 	return { allowed: true };
 }
+
+/** What an applicant is told when a request goes anywhere but their exam. */
+export const APPLICANT_REFUSAL = 'Applicants signed in with an access code can open only their exam.';
 
 /** The areas a user's roles open, in navigation order. */
 export function areasFor(roles: readonly Role[]): Area[] {

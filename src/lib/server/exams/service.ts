@@ -4,6 +4,7 @@
  * built field by field from what the candidate may see, with markdown rendered to sanitized
  * HTML on the server. No view carries a key, a correct flag or a score before release.
  */
+import { error } from '@sveltejs/kit';
 import { reviewItem, type AnswerKey, type ExamItem, type ItemOutcome, type ItemResponse, type PresentedItem } from '$lib/exams';
 import { isAnswered, type SkillState } from '$lib/components/exam/answered';
 import { groupThousands } from '$lib/exams/decimal';
@@ -36,6 +37,17 @@ export function startExamSweeper(): void {
 }
 
 export const userOwner = (user: { id: string }): AttemptOwner => ({ kind: 'user', id: user.id });
+
+/**
+ * Who is taking exams on this request: the signed-in user, or else the exam-day applicant
+ * (hooks.server.ts sets at most one of them). Every attempt route uses this, so an attempt is
+ * found only for its own owner.
+ */
+export function ownerOf(locals: Pick<App.Locals, 'user' | 'applicant'>): AttemptOwner {
+	if (locals.user) return userOwner(locals.user);
+	if (locals.applicant) return locals.applicant.owner;
+	error(401, 'Sign in first.');
+}
 
 /** Questions per page, with or without JavaScript. */
 export const ITEMS_PER_PAGE = 1;

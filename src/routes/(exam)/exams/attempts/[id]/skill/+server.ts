@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { field, readJson, SAVE_STATUS } from '$lib/server/exams/json';
-import { examAttempts, userOwner } from '$lib/server/exams/service';
+import { examAttempts, ownerOf } from '$lib/server/exams/service';
 import type { RequestHandler } from './$types';
 
 /**
@@ -10,6 +10,6 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = async ({ request, params, locals }) => {
 	const read = await readJson(request);
 	if (!read.ok) return read.response;
-	const r = await examAttempts().startSkill(params.id, userOwner(locals.user!), field(read.body, 'index'));
+	const r = await examAttempts().startSkill(params.id, ownerOf(locals), field(read.body, 'index'));
 	return json(r, { status: r.ok ? 200 : SAVE_STATUS[r.code] });
 };
