@@ -1,5 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { field } from '$lib/forms';
+import { startReportText, startSession } from '$lib/server/hr/exam-day';
 import { actorOf, hrSessions, rosterEditable, SESSION_STATUSES, STATUS_HELP, STATUS_LABELS } from '$lib/server/hr';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,6 +23,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 			accommodation: c.accommodation,
 			ticket: c.codeIssuedAt !== null
 		})),
+		checkedIn: s.candidates.filter((c) => c.checkedInAt).length,
 		log: [...s.log].reverse().slice(0, 12)
 	};
 };
@@ -39,5 +41,11 @@ export const actions: Actions = {
 		const r = await hrSessions().advance(params.id, field(form, 'to'), actorOf(locals.user!));
 		if (!r.ok) return fail(409, { form: 'advance' as const, error: r.error });
 		return { form: 'advance' as const, done: `The session is now ${STATUS_LABELS[r.value].toLowerCase()}.` };
+	},
+	/** Open → in progress, starting every checked-in applicant's attempt (the proctor console uses the same function). */
+	start: async ({ params, locals }) => {
+		const r = await startSession(params.id, actorOf(locals.user!));
+		if (!r.ok) return fail(409, { form: 'advance' as const, error: r.error });
+		return { form: 'advance' as const, done: startReportText(r.value) };
 	}
 };
