@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ItemResponse } from '$lib/exams';
-import { blueprint, numeric, single, trueFalse, essay } from '$lib/exams/test-bank';
+import { blueprint, numeric, single, trueFalse, essay, typing, tenKey } from '$lib/exams/test-bank';
 import { analyzeItems } from '$lib/hr/item-analysis';
 import { eligibilityList } from '$lib/hr/eligibility';
 import { FileStore } from '../store';
@@ -145,6 +145,66 @@ describe('session results over the stored attempts', () => {
 		await sessions.linkAttempt(made.id, c.candidateId, started.attemptId, hr);
 		const results = await sessionResults(store, (await sessions.get(made.id))!);
 		expect(results.candidates[0]).toMatchObject({ status: 'in-progress', raw: null, items: [] });
+	});
+});
+
+describe('voided attempts and skills tests', () => {
+	it('a voided attempt shows as voided with its reason: no score, not ranked, not counted as failing', async () => {
+		const { store, attempts, sessions } = setup();
+		const made = await sessions.create({ blueprintId: 'clerk-exam', date: '2027-03-14', startTime: '09:00', location: 'City Hall', proctors: 'Lee Park' }, hr);
+		if (!made.ok) throw new Error('not created');
+		await sessions.importRoster(made.id, 'id,name,email\nA-1,Ann Lee,ann@example.com\nA-2,Bo Diaz,bo@example.com\n', hr);
+		const [a, b] = (await sessions.get(made.id))!.candidates;
+		await sessions.linkAttempt(made.id, a!.candidateId, await sit(attempts, a!.candidateId, { single: 'wrong', tf: true, numeric: '1' }), hr);
+		const voided = await sit(attempts, b!.candidateId, { single: 'right', tf: false, numeric: '6.00' });
+		await sessions.linkAttempt(made.id, b!.candidateId, voided, hr);
+		await attempts.voidAttempt(voided, 'Copied from a neighbour.', 'Pat Proctor');
+		const results = await sessionResults(store, (await sessions.get(made.id))!);
+		expect(results.candidates[1]).toMatchObject({ applicantId: 'A-2', status: 'voided', voidReason: 'Copied from a neighbour.', raw: null, percent: null, pending: 0, items: [], skills: [] });
+		const list = eligibilityList(resultRows(results), { percent: '0' }, 'all');
+		expect(list.passing.map((e) => e.applicantId)).toEqual(['A-1']);
+		expect(list.notPassed).toEqual([]);
+		expect(list.notScored.map((e) => e.applicantId)).toEqual(['A-2']);
+		expect(analysisInput(results).map((c) => c.candidateId)).toEqual([a!.candidateId]);
+	});
+
+	it('skills figures per candidate: net WPM and KPH with accuracy and the pass marks; an untaken test says so', async () => {
+		const skills = blueprint({ id: 'skills-exam', shuffleItems: false, sections: [{ id: 'k', title: 'Keyboard', items: ['typing', 'ten-key'], draw: [] }] });
+		const store = new FileStore(dir);
+		const attempts = new ExamAttempts({ store, now: () => now, clock: examClock(60_000), blueprints: async () => [skills], bank: async () => [typing, tenKey], newId: () => `a_${(++n).toString(16).padStart(16, '0')}` });
+		const sessions = new HrSessions({ store, now: () => now, blueprints: async () => [skills], newId: () => (++n).toString(16).padStart(12, '0') });
+		const made = await sessions.create({ blueprintId: 'skills-exam', date: '2027-03-14', startTime: '09:00', location: 'City Hall', proctors: 'Lee Park' }, hr);
+		if (!made.ok) throw new Error('not created');
+		await sessions.importRoster(made.id, 'id,name,email\nA-1,Ann Lee,ann@example.com\nA-2,Bo Diaz,bo@example.com\n', hr);
+		const [a, b] = (await sessions.get(made.id))!.candidates;
+		for (const [c, takes] of [[a!, true], [b!, false]] as const) {
+			const owner = { kind: 'user' as const, id: c.candidateId };
+			const started = await attempts.start(owner, 'skills-exam');
+			if (!started.ok) throw new Error(started.error);
+			if (takes) {
+				await attempts.startSkill(started.attemptId, owner, 0);
+				now += 60_000;
+				await attempts.save(started.attemptId, owner, { saves: [{ index: 0, seq: 1, response: { kind: 'typing', text: typing.text.slice(0, 250), elapsedMs: 60_000 }, flagged: false }] });
+				await attempts.startSkill(started.attemptId, owner, 1);
+				now += 30_000;
+				await attempts.save(started.attemptId, owner, { saves: [{ index: 1, seq: 1, response: { kind: 'ten-key', entries: tenKey.entries!.slice(0, 5), elapsedMs: 30_000 }, flagged: false }] });
+			}
+			await attempts.submit(started.attemptId, owner);
+			await sessions.linkAttempt(made.id, c.candidateId, started.attemptId, hr);
+		}
+		const results = await sessionResults(store, (await sessions.get(made.id))!);
+		expect(results.skillsTests).toEqual([
+			{ itemId: 'typing', kind: 'typing', label: 'Typing' },
+			{ itemId: 'ten-key', kind: 'ten-key', label: '10-key' }
+		]);
+		expect(results.candidates[0]!.skills).toEqual([
+			{ itemId: 'typing', kind: 'typing', unit: 'WPM', net: '50.0', gross: '50.0', accuracy: '100.00', passed: true, note: null },
+			{ itemId: 'ten-key', kind: 'ten-key', unit: 'KPH', net: '4200', gross: '4200', accuracy: '100.00', passed: false, note: null }
+		]);
+		expect(results.candidates[1]!.skills.map((f) => [f.net, f.note])).toEqual([
+			[null, 'Not taken'],
+			[null, 'Not taken']
+		]);
 	});
 });
 

@@ -5,9 +5,10 @@
  * Read-only over the runner's files (`exams/attempts/<id>` and `exams/attempt-items/<id>`, see
  * src/lib/server/exams/attempts.ts): a candidate's attempt is the one the roster links to
  * (Candidate.attemptId). An attempt still in progress has no score yet; closing overdue attempts
- * is the runner's job, not this reader's.
+ * is the runner's job, not this reader's. An attempt a proctor voided has no score either: it is
+ * not ranked and does not count as failing.
  */
-import type { AttemptScore, DeliveredItem, ExamItem, ItemOutcome, ItemResponse } from '$lib/exams';
+import type { AttemptScore, DeliveredItem, ExamItem, ItemOutcome, ItemResponse, SkillsLine } from '$lib/exams';
 import type { AnalysisItem, CandidateScores } from '$lib/hr/item-analysis';
 import type { CandidateResultRow } from '$lib/hr/eligibility';
 import type { Demographics } from '$lib/hr/roster';
@@ -18,7 +19,9 @@ import { ATTEMPT_ID, type ExamSession } from './sessions';
 export type StoredAttempt = {
 	id: string;
 	blueprintId: string;
-	status: 'in-progress' | 'submitted' | 'closed-at-deadline';
+	status: 'in-progress' | 'submitted' | 'closed-at-deadline' | 'voided';
+	/** Why and by whom a proctor voided the attempt. */
+	voided?: { reason: string; by: string; at: number };
 	exam: { title: string; sections: { id: string; title: string }[] };
 	accommodation: string;
 	startedAt: number;
@@ -41,6 +44,21 @@ export type ItemResult = {
 	chosen?: number[];
 };
 
+/** One skills test of a candidate: net WPM (typing) or net KPH (10-key), as the runner scored it. */
+export type SkillFigure = {
+	itemId: string;
+	kind: 'typing' | 'ten-key';
+	unit: 'WPM' | 'KPH';
+	/** Null when the test was not taken or could not be scored (`note` says which). */
+	net: string | null;
+	gross: string | null;
+	/** Percent, 2 places. */
+	accuracy: string | null;
+	/** Against the test's pass marks; null when it has none. */
+	passed: boolean | null;
+	note: string | null;
+};
+
 export type CandidateResult = {
 	candidateId: string;
 	applicantId: string;
@@ -51,6 +69,8 @@ export type CandidateResult = {
 	attemptId: string | null;
 	/** 'absent' when no attempt is linked (or its file is missing). */
 	status: 'absent' | StoredAttempt['status'];
+	/** The proctor's reason, for a voided attempt. */
+	voidReason: string | null;
 	raw: string | null;
 	max: string | null;
 	percent: string | null;
@@ -58,13 +78,26 @@ export type CandidateResult = {
 	pending: number;
 	sections: { sectionId: string; title: string; raw: string; max: string; percent: string }[];
 	items: ItemResult[];
+	/** Skills tests in delivered order ([] when the exam has none, or no score yet). */
+	skills: SkillFigure[];
 };
 
 export type SessionResults = {
 	candidates: CandidateResult[];
 	/** Every item delivered to anyone, with its options for the distractor analysis and a plain excerpt of its stem. */
 	items: (AnalysisItem & { stem: string })[];
+	/** The skills tests anyone was given (the results table's columns), in the order first seen. */
+	skillsTests: { itemId: string; kind: 'typing' | 'ten-key'; label: string }[];
 };
+
+/** A skills line as HR's tables show it. */
+export function skillFigure(line: SkillsLine): SkillFigure {
+	const base = { itemId: line.itemId, kind: line.kind, unit: line.kind === 'typing' ? ('WPM' as const) : ('KPH' as const) };
+	if (line.result === null) return { ...base, net: null, gross: null, accuracy: null, passed: null, note: 'error' in line && line.error ? line.error : 'Not taken' };
+	if (line.kind === 'typing' && 'netWpm' in line.result) return { ...base, net: line.result.netWpm, gross: line.result.grossWpm, accuracy: line.result.accuracy, passed: line.result.passed, note: null };
+	if (line.kind === 'ten-key' && 'netKph' in line.result) return { ...base, net: line.result.netKph, gross: line.result.grossKph, accuracy: line.result.accuracy, passed: line.result.passed, note: null };
+	return { ...base, net: null, gross: null, accuracy: null, passed: null, note: 'Not taken' };
+}
 
 const OPTION_KINDS = new Set(['single-choice', 'multiple-choice', 'true-false']);
 
@@ -107,6 +140,7 @@ function analysisItem(item: ExamItem): AnalysisItem & { stem: string } {
 export async function sessionResults(store: Store, session: Pick<ExamSession, 'candidates'>): Promise<SessionResults> {
 	const items = new Map<string, AnalysisItem & { stem: string }>();
 	const candidates: CandidateResult[] = [];
+	const skillsTests = new Map<string, SessionResults['skillsTests'][number]>();
 	for (const c of session.candidates) {
 		const base = {
 			candidateId: c.candidateId,
@@ -119,18 +153,22 @@ export async function sessionResults(store: Store, session: Pick<ExamSession, 'c
 		};
 		const attempt = c.attemptId && ATTEMPT_ID.test(c.attemptId) ? await store.get<StoredAttempt>(`exams/attempts/${c.attemptId}`) : undefined;
 		if (!attempt) {
-			candidates.push({ ...base, status: 'absent', raw: null, max: null, percent: null, passedAtBlueprint: null, pending: 0, sections: [], items: [] });
+			candidates.push({ ...base, status: 'absent', voidReason: null, raw: null, max: null, percent: null, passedAtBlueprint: null, pending: 0, sections: [], items: [], skills: [] });
 			continue;
 		}
 		const stored = (await store.get<StoredItems>(`exams/attempt-items/${attempt.id}`))?.items ?? [];
 		stored.forEach((item) => {
 			if (!items.has(item.id)) items.set(item.id, analysisItem(item));
 		});
-		const score = attempt.status === 'in-progress' ? null : attempt.score;
+		const score = attempt.status === 'in-progress' || attempt.status === 'voided' ? null : attempt.score;
+		// Attempts scored before skills tests existed have no skills lines.
+		const skills = (score?.skills ?? []).map(skillFigure);
+		for (const f of skills) if (!skillsTests.has(f.itemId)) skillsTests.set(f.itemId, { itemId: f.itemId, kind: f.kind, label: f.kind === 'typing' ? 'Typing' : '10-key' });
 		const titles = new Map(attempt.exam.sections.map((s) => [s.id, s.title]));
 		candidates.push({
 			...base,
 			status: attempt.status,
+			voidReason: attempt.status === 'voided' ? (attempt.voided?.reason ?? '') : null,
 			raw: score?.raw ?? null,
 			max: score?.max ?? null,
 			percent: score?.percent ?? null,
@@ -144,10 +182,14 @@ export async function sessionResults(store: Store, session: Pick<ExamSession, 'c
 						const chosen = kind && OPTION_KINDS.has(kind) ? chosenOptions(d, attempt.answers[i]) : undefined;
 						return { itemId: d.itemId, sectionId: d.sectionId, outcome: s.outcome, points: s.points, max: s.max, ...(chosen ? { chosen } : {}) };
 					})
-				: []
+				: [],
+			skills
 		});
 	}
-	return { candidates, items: [...items.values()] };
+	// Two tests of one kind are told apart by their item id.
+	const tests = [...skillsTests.values()];
+	for (const t of tests) if (tests.filter((x) => x.kind === t.kind).length > 1) t.label = `${t.label} (${t.itemId})`;
+	return { candidates, items: [...items.values()], skillsTests: tests };
 }
 
 /** The rows the eligibility list ranks. */
