@@ -10,7 +10,7 @@ import { isAnswered, type SkillState } from '$lib/components/exam/answered';
 import { groupThousands } from '$lib/exams/decimal';
 import { getContent, renderMarkdown } from '../content';
 import { getStore } from '../store';
-import { ExamAttempts, feedbackVisible, scoreVisible, skillRemainingMs, type Attempt, type AttemptOwner } from './attempts';
+import { ExamAttempts, feedbackVisible, remainingMs, scoreVisible, skillRemainingMs, type Attempt, type AttemptOwner } from './attempts';
 import { deadlineOf, examClockFromEnv } from './clock';
 import { itemBank } from './bank';
 import { startSweeper } from './sweeper';
@@ -84,6 +84,8 @@ export type AttemptSummary = {
 	timeLimitMinutes: number;
 	itemCount: number;
 	remainingMs: number;
+	/** A proctor paused the attempt: the clock stands still and answers wait. */
+	paused: boolean;
 	deadline: string;
 	startedAt: string;
 	navigation: Attempt['exam']['navigation'];
@@ -97,7 +99,8 @@ export function summaryOf(a: Readonly<Attempt>, now: number): AttemptSummary {
 		status: a.status,
 		timeLimitMinutes: a.exam.timeLimitMinutes,
 		itemCount: a.delivered.length,
-		remainingMs: Math.max(0, a.deadline - now),
+		remainingMs: remainingMs(a, now),
+		paused: a.pausedAt !== undefined && a.pausedAt !== null,
 		deadline: new Date(a.deadline).toISOString(),
 		startedAt: new Date(a.startedAt).toISOString(),
 		navigation: a.exam.navigation,

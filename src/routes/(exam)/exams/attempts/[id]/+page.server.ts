@@ -57,7 +57,7 @@ export const actions: Actions = {
 				if (saved.code === 'closed') redirect(303, `/exams/attempts/${attempt.id}/result`);
 				// A skills test whose time is over keeps what was saved before: moving on is still allowed.
 				const skillsOver = saved.code === 'refused' && /time for this/.test(saved.error);
-				if (!skillsOver || toPage === page) return fail(saved.code === 'refused' ? 403 : 400, { error: saved.error, values: postedValues(form) });
+				if (!skillsOver || toPage === page) return fail(saved.code === 'refused' ? 403 : saved.code === 'paused' ? 423 : 400, { error: saved.error, values: postedValues(form) });
 			}
 		}
 		// Posted in the grace after the deadline: saved, and now the attempt ends.
