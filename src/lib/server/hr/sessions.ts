@@ -462,6 +462,11 @@ export class HrSessions {
 		});
 	}
 
+	/** Add one line to the session's audit log, with who and when (the proctor console's actions on attempts). */
+	async appendLog(id: string, actor: Actor, action: string): Promise<Outcome> {
+		return this.#change(id, actor, () => ({ value: undefined, log: action }));
+	}
+
 	/** The passing point, certification rule and banding of the list. */
 	async setScoring(id: string, input: { mode: string; value: string; rule: string; banding: boolean }, actor: Actor): Promise<{ ok: true } | { ok: false; field: 'value' | 'rule' | 'form'; error: string }> {
 		const value = input.value.trim().replace(/%$/, '').trim();
