@@ -22,7 +22,10 @@ export type SessionList = {
 	/** Band width in percent points when banding is on and possible. */
 	width: string | null;
 	list: EligibilityList | null;
+	/** Null while essays are waiting (see `waiting`): ranks depend on every score, so none are shown or exported before. */
 	table: ListTable | null;
+	/** Essays waiting for a person across the session, and the candidates they belong to. */
+	waiting: { essays: number; candidates: number };
 };
 
 function mostCommon(values: string[]): string | null {
@@ -40,8 +43,9 @@ export async function sessionList(store: Store, session: Readonly<ExamSession>, 
 	const semPercent = analysis?.test.semExact && maxPoints ? semAsPercent(analysis.test.semExact, maxPoints) : null;
 	const width = session.banding && semPercent ? bandWidth(semPercent) : null;
 	const list = session.passingPoint ? eligibilityList(resultRows(results), session.passingPoint, session.rule, width) : null;
-	const table = list ? eligibilityTable(list, { certifiedOnly: view === 'certified' }) : null;
-	return { results, analysis, maxPoints, semPercent, width, list, table };
+	const waiting = { essays: results.candidates.reduce((n, c) => n + c.pending, 0), candidates: results.candidates.filter((c) => c.pending > 0).length };
+	const table = list && waiting.essays === 0 ? eligibilityTable(list, { certifiedOnly: view === 'certified' }) : null;
+	return { results, analysis, maxPoints, semPercent, width, list, table, waiting };
 }
 
 export const readView = (raw: string | null): ListView => (raw === 'certified' ? 'certified' : 'all');

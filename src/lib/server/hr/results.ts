@@ -197,12 +197,68 @@ export function resultRows(results: SessionResults): CandidateResultRow[] {
 	return results.candidates.map((c) => ({ candidateId: c.candidateId, applicantId: c.applicantId, name: c.name, raw: c.raw, max: c.max, percent: c.percent, pending: c.pending }));
 }
 
-/** The item analysis input: every scored candidate, items scored by a person or by key (pending essays left out). */
+/** The item analysis input: every scored candidate, items scored by a person or by key (pending essays and voided items left out). */
 export function analysisInput(results: SessionResults): CandidateScores[] {
 	return results.candidates
 		.filter((c) => c.raw !== null)
 		.map((c) => ({
 			candidateId: c.candidateId,
-			items: c.items.filter((i): i is ItemResult & { points: string } => i.points !== null).map((i) => ({ itemId: i.itemId, points: i.points, max: i.max, ...(i.chosen ? { chosen: i.chosen } : {}) }))
+			items: c.items.filter((i): i is ItemResult & { points: string } => i.points !== null && i.outcome !== 'voided').map((i) => ({ itemId: i.itemId, points: i.points, max: i.max, ...(i.chosen ? { chosen: i.chosen } : {}) }))
 		}));
+}
+
+const STATUS_WORDS: Record<CandidateResult['status'], string> = {
+	absent: 'No attempt',
+	'in-progress': 'Sitting the exam',
+	submitted: 'Submitted',
+	'closed-at-deadline': 'Closed at the deadline',
+	voided: 'Voided'
+};
+
+export type ScoresTable = {
+	headers: string[];
+	rows: string[][];
+	/** Per row: essays waiting (the page links them to the queue). */
+	pending: number[];
+};
+
+/**
+ * Every candidate's scores as the results page and its CSV show them (the same cells): status
+ * (a voided attempt with the proctor's reason), score and percent, each section, and each skills
+ * test's net rate, accuracy and pass mark.
+ */
+export function scoresTable(results: SessionResults): ScoresTable {
+	const sections = (results.candidates.find((c) => c.sections.length)?.sections ?? []).map((x) => ({ id: x.sectionId, title: x.title }));
+	const headers = [
+		'Applicant id',
+		'Name',
+		'Status',
+		'Score',
+		'Percent',
+		...sections.map((s) => s.title),
+		...results.skillsTests.flatMap((t) => [`${t.label} net ${t.kind === 'typing' ? 'WPM' : 'KPH'}`, `${t.label} accuracy %`, `${t.label} pass mark`])
+	];
+	const rows = results.candidates.map((c) => {
+		const status =
+			c.status === 'voided' ? `Voided: ${c.voidReason}` : c.pending ? `${STATUS_WORDS[c.status]}; ${c.pending} ${c.pending === 1 ? 'essay' : 'essays'} waiting` : STATUS_WORDS[c.status];
+		const skills = results.skillsTests.flatMap((t) => {
+			const f = c.skills.find((x) => x.itemId === t.itemId);
+			if (!f) return ['—', '—', '—'];
+			if (f.net === null) return [f.note ?? 'Not taken', '—', '—'];
+			return [f.net, f.accuracy ?? '—', f.passed === null ? 'None set' : f.passed ? 'Met' : 'Not met'];
+		});
+		return [
+			c.applicantId,
+			c.name,
+			status,
+			c.raw === null ? '—' : `${c.raw} / ${c.max}`,
+			c.percent ?? '—',
+			...sections.map((sec) => {
+				const got = c.sections.find((x) => x.sectionId === sec.id);
+				return got ? `${got.raw} / ${got.max}` : '—';
+			}),
+			...skills
+		];
+	});
+	return { headers, rows, pending: results.candidates.map((c) => c.pending) };
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blueprint } from '$lib/exams/test-bank';
 import { FileStore } from '../store';
-import { hashCode, HrSessions, readSessionFields, type SessionFields } from './sessions';
+import { FINISH_THROUGH_SCORING, hashCode, HrSessions, readSessionFields, type SessionFields } from './sessions';
 
 const T0 = Date.UTC(2027, 2, 1, 17, 0, 0);
 const hr = { id: 'u_hr', displayName: 'Hana Ruiz' };
@@ -147,9 +147,12 @@ describe('sessions', () => {
 		const c = (await s.get(id))!.candidates[0]!;
 		expect((await s.updateApplicant(id, c.candidateId, { applicantId: 'A-1', name: 'X', email: 'x@example.com' }, hr)).ok).toBe(false);
 		expect((await s.issueCodes(id, 'all', hr)).ok).toBe(false);
-		await s.advance(id, 'closed', hr);
-		await s.advance(id, 'scored', hr);
-		expect(await s.advance(id, 'released', hr)).toEqual({ ok: true, value: 'released' });
+		expect(await s.advance(id, 'closed', hr)).toEqual({ ok: true, value: 'closed' });
+		// Scored and released are not bare steps either: scoring.ts checks every attempt first (scoring.test.ts).
+		expect(await s.advance(id, 'scored', hr)).toEqual({ ok: false, error: FINISH_THROUGH_SCORING });
+		expect(await s.markReleased(id, hr)).toEqual({ ok: false, error: 'Mark the session scored before releasing the scores.' });
+		expect(await s.markScored(id, hr)).toEqual({ ok: true, value: undefined });
+		expect(await s.markReleased(id, hr)).toEqual({ ok: true, value: { already: false } });
 		expect(await s.advance(id, 'released', hr)).toMatchObject({ ok: false });
 		expect((await s.get(id))!.log.map((l) => l.action)).toContain('Status changed to Released.');
 	});

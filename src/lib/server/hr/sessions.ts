@@ -11,7 +11,7 @@
  * Issuing again replaces the code, and the old ticket stops working.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { ExamBlueprint, PassingPoint } from '$lib/exams';
+import type { ExamBlueprint, PassingPoint, ScoreAdjustments } from '$lib/exams';
 import { isPlainDecimal, dec } from '$lib/exams/decimal';
 import { accessCodeFrom, CODE_BYTES, normalizeAccessCode } from '$lib/hr/codes';
 import { isCertificationRule, type CertificationRule } from '$lib/hr/ranking';
@@ -57,6 +57,13 @@ export interface Candidate extends ApplicantInput {
 
 export type SessionLogEntry = { at: string; by: string; action: string };
 
+/** Why, by whom and when HR voided an item or corrected its key (scoring.ts). */
+export type AdjustmentNote = { reason: string; by: string; at: string };
+/** HR's voided items and corrected keys for the whole session, with the reason for each; every closed attempt is re-scored with them. */
+export interface SessionAdjustments extends ScoreAdjustments {
+	notes: Record<string, AdjustmentNote>;
+}
+
 export interface ExamSession {
 	id: string;
 	blueprintId: string;
@@ -76,6 +83,8 @@ export interface ExamSession {
 	createdAt: string;
 	createdBy: string;
 	log: SessionLogEntry[];
+	/** Voided items and corrected keys (absent until HR makes the first; see scoring.ts). */
+	adjustments?: SessionAdjustments;
 }
 
 export type SessionSummary = Pick<ExamSession, 'id' | 'blueprintId' | 'title' | 'date' | 'startTime' | 'location' | 'status'> & { candidates: number; codes: number };
@@ -142,6 +151,9 @@ const refuse = (error: string): { ok: false; error: string } => ({ ok: false, er
 
 /** Why `advance` does not start the exam itself. */
 export const START_THROUGH_EXAM_DAY = 'Start the exam with “Start the exam for everyone”: it also starts the attempt of every applicant who has checked in.';
+
+/** Why `advance` does not mark a session scored or released: scoring.ts checks every attempt first (and releases them). */
+export const FINISH_THROUGH_SCORING = 'Mark the session scored, and release the scores, on the session’s Scoring page: it first checks that no attempt is still open and no essay is waiting.';
 
 /** Sessions whose codes sign applicants in (late arrivals too, while the exam runs). */
 export const signInOpen = (s: Pick<ExamSession, 'status'>) => s.status === 'open' || s.status === 'in-progress';
@@ -274,12 +286,12 @@ export class HrSessions {
 			if (!next) return { error: 'The scores are already released; there is no further step.' };
 			if (to !== next) return { error: `The session is ${STATUS_LABELS[s.status].toLowerCase()}; the next step is “${STATUS_LABELS[next]}”. Reload the page to see its current status.` };
 			if (next === 'in-progress') return { error: START_THROUGH_EXAM_DAY };
+			if (next === 'scored' || next === 'released') return { error: FINISH_THROUGH_SCORING };
 			if (next === 'open') {
 				if (s.candidates.length === 0) return { error: 'Import the roster before opening the session.' };
 				const without = s.candidates.filter((c) => !c.codeHash).length;
 				if (without) return { error: `${without} ${without === 1 ? 'applicant has' : 'applicants have'} no access code yet. Print their admission tickets before opening the session.` };
 			}
-			if (next === 'scored' && !s.passingPoint) return { error: 'Set the passing point on the results page before marking the session scored.' };
 			s.status = next;
 			return { value: next, log: `Status changed to ${STATUS_LABELS[next]}.` };
 		});
@@ -488,4 +500,41 @@ export class HrSessions {
 		return r.ok ? { ok: true } : { ok: false, field: 'form', error: r.error };
 	}
 
+	/**
+	 * Change the session's voided items and corrected keys under its lock (scoring.ts validates the
+	 * change and then re-scores every closed attempt). Refused once the scores are released.
+	 */
+	async changeAdjustments(id: string, actor: Actor, change: (a: SessionAdjustments) => { error: string } | { log: string }): Promise<Outcome<SessionAdjustments>> {
+		return this.#change<SessionAdjustments>(id, actor, (s) => {
+			if (s.status === 'released') return { error: 'The scores have been released; questions can no longer be voided or their keys corrected.' };
+			const next: SessionAdjustments = structuredClone(s.adjustments ?? { voided: [], corrections: {}, notes: {} });
+			const r = change(next);
+			if ('error' in r) return r;
+			s.adjustments = next;
+			return { value: structuredClone(next), log: r.log };
+		});
+	}
+
+	/**
+	 * Closed → scored. Only scoring.ts calls this, after checking that no attempt is still open and
+	 * no essay is waiting; the session's own rule (a passing point) is checked here.
+	 */
+	async markScored(id: string, actor: Actor): Promise<Outcome> {
+		return this.#change(id, actor, (s) => {
+			if (s.status !== 'closed') return { error: s.status === 'scored' || s.status === 'released' ? 'The session is already scored.' : 'Close the session first: the exam is not over yet.' };
+			if (!s.passingPoint) return { error: 'Set the passing point on the results page before marking the session scored.' };
+			s.status = 'scored';
+			return { value: undefined, log: `Status changed to ${STATUS_LABELS.scored}.` };
+		});
+	}
+
+	/** Scored → released (already released is not an error: scoring.ts then releases attempts a first try missed). */
+	async markReleased(id: string, actor: Actor): Promise<Outcome<{ already: boolean }>> {
+		if ((await this.get(id))?.status === 'released') return { ok: true, value: { already: true } };
+		return this.#change<{ already: boolean }>(id, actor, (s) => {
+			if (s.status !== 'scored') return { error: s.status === 'released' ? 'The scores are already released.' : 'Mark the session scored before releasing the scores.' };
+			s.status = 'released';
+			return { value: { already: false }, log: `Status changed to ${STATUS_LABELS.released}.` };
+		});
+	}
 }
