@@ -13,6 +13,8 @@ export const load: PageServerLoad = async ({ params }) => {
 	const percents = results.candidates.flatMap((c) => (c.percent !== null && c.pending === 0 ? [c.percent] : []));
 	return {
 		test: analysis.test,
+		released: s.status === 'released',
+		voided: s.adjustments?.voided.length ?? 0,
 		semPercent,
 		histogram: scoreHistogram(percents),
 		items: analysis.items

@@ -2,20 +2,17 @@ import { error, fail } from '@sveltejs/kit';
 import { field } from '$lib/forms';
 import { describePassingPoint } from '$lib/hr/eligibility';
 import { RULE_LABELS } from '$lib/hr/ranking';
-import { actorOf, hrSessions, readView, sessionList } from '$lib/server/hr';
+import { actorOf, hrSessions, readView, scoresTable, sessionList } from '$lib/server/hr';
 import { getStore } from '$lib/server/store';
 import type { Actions, PageServerLoad } from './$types';
-
-const STATUS = { absent: 'No attempt', 'in-progress': 'Sitting the exam', submitted: 'Submitted', 'closed-at-deadline': 'Closed at the deadline' } as const;
 
 export const load: PageServerLoad = async ({ params, url }) => {
 	const s = await hrSessions().get(params.id);
 	if (!s) error(404, 'There is no such exam session.');
 	const view = readView(url.searchParams.get('view'));
-	const { list, table, semPercent, width, results, maxPoints } = await sessionList(getStore(), s, view);
+	const { list, table, semPercent, width, results, maxPoints, waiting } = await sessionList(getStore(), s, view);
 	const scored = results.candidates.filter((c) => c.raw !== null && c.pending === 0).length;
-	// Section columns in the order the exam has them (from the first candidate who has scores).
-	const sections = (results.candidates.find((c) => c.sections.length)?.sections ?? []).map((x) => ({ id: x.sectionId, title: x.title }));
+	const scores = scoresTable(results);
 	return {
 		view,
 		scoring: {
@@ -34,28 +31,16 @@ export const load: PageServerLoad = async ({ params, url }) => {
 			certified: list?.passing.filter((e) => e.certified).length ?? 0,
 			pending: results.candidates.filter((c) => c.pending > 0).length,
 			absent: results.candidates.filter((c) => c.status === 'absent').length,
-			sitting: results.candidates.filter((c) => c.status === 'in-progress').length
+			sitting: results.candidates.filter((c) => c.status === 'in-progress').length,
+			voided: results.candidates.filter((c) => c.status === 'voided').length
 		},
+		waiting,
 		maxPoints,
 		semPercent,
 		width,
 		table,
 		released: s.status === 'released',
-		sections,
-		scores: results.candidates.map((c) => ({
-			candidateId: c.candidateId,
-			applicantId: c.applicantId,
-			name: c.name,
-			status: STATUS[c.status],
-			raw: c.raw,
-			max: c.max,
-			percent: c.percent,
-			pending: c.pending,
-			sections: sections.map((sec) => {
-				const got = c.sections.find((x) => x.sectionId === sec.id);
-				return got ? `${got.raw} / ${got.max}` : '—';
-			})
-		}))
+		scores
 	};
 };
 

@@ -9,7 +9,8 @@ export const GET: RequestHandler = async ({ params, url }) => {
 	const s = await hrSessions().get(params.id);
 	if (!s) error(404, 'There is no such exam session.');
 	const view = readView(url.searchParams.get('view'));
-	const { table } = await sessionList(getStore(), s, view);
+	const { table, waiting } = await sessionList(getStore(), s, view);
+	if (waiting.essays) error(409, `The list is not ranked while ${waiting.essays} ${waiting.essays === 1 ? 'essay is' : 'essays are'} waiting to be scored.`);
 	if (!table) error(409, 'Set the passing point on the results page before exporting the list.');
 	const name = `eligibility-list-${s.date}${view === 'certified' ? '-certified' : ''}.csv`;
 	return new Response(writeCsv([table.headers, ...table.rows], { bom: true }), {

@@ -10,11 +10,13 @@ const CITY_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angel
 export const load: PageServerLoad = async ({ params }) => {
 	const s = await hrSessions().get(params.id);
 	if (!s) error(404, 'There is no such exam session.');
-	const { list, results } = await sessionList(getStore(), s);
+	const { list, results, waiting } = await sessionList(getStore(), s);
 	const emails = new Map(results.candidates.map((c) => [c.candidateId, c.email]));
 	return {
 		today: longDate(CITY_DAY.format(Date.now())),
-		notices: list ? scoreNotices(list, { title: s.title, date: longDate(s.date) }).map((n) => ({ ...n, email: emails.get(n.candidateId) ?? '' })) : null,
+		waiting,
+		// Letters give ranks, so none are written while essays are waiting.
+		notices: list && !waiting.essays ? scoreNotices(list, { title: s.title, date: longDate(s.date) }).map((n) => ({ ...n, email: emails.get(n.candidateId) ?? '' })) : null,
 		notScored: list?.notScored.length ?? 0
 	};
 };
