@@ -8,7 +8,7 @@
  * Other kinds can only be voided: their keys are structures (orders, pairs, formulas) that are
  * fixed by editing the item in the bank for the next exam.
  */
-import { parseDecimal, parseMoney } from '../money';
+import { formatUSD, Money, parseDecimal, parseMoney } from '../money';
 import type { ExamItem } from './types';
 
 export type KeyCorrection =
@@ -105,7 +105,7 @@ export function describeKeyCorrection(item: ExamItem, c: KeyCorrection): string 
 		case 'true-false':
 			return c.answer ? 'True' : 'False';
 		case 'numeric':
-			return c.answer;
+			return item.kind === 'numeric' && item.money ? formatUSD(Money.of(c.answer)) : c.answer;
 		case 'short-answer':
 			return c.answers.map((a) => `“${a}”`).join(' or ');
 	}

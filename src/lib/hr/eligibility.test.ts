@@ -42,6 +42,16 @@ describe('eligibility list', () => {
 		expect(list.notScored.map((e) => e.name)).toEqual(['Ed Hu', 'Flo Ito']);
 	});
 
+	it('a missed skills pass mark keeps a candidate off the list whatever the score, and the notice says why', () => {
+		const rows = [row('1', 'Ann Lee', '72.00', '90.00'), { ...row('2', 'Bo Diaz', '76.00', '95.00'), skillsMissed: ['typing test'] }];
+		const list = eligibilityList(rows, { percent: '70' }, 'all');
+		expect(list.passing.map((e) => [e.name, e.rank])).toEqual([['Ann Lee', 1]]);
+		expect(list.notPassed.map((e) => e.name)).toEqual(['Bo Diaz']);
+		const notice = scoreNotices(list, { title: 'Account Clerk written exam', date: '2027-03-14' }).find((n) => n.name === 'Bo Diaz')!;
+		expect(notice.outcome).toBe('not-passed');
+		expect(notice.paragraphs[1]).toMatch(/reaches the passing point of 70%, but you did not meet the pass mark of the typing test/);
+	});
+
 	it('with bands, band members share a rank', () => {
 		// percents 90, 80, 80, 70: width 10.5 puts the first three in band 1 and 70 in band 2.
 		const list = eligibilityList(ROWS, { percent: '70' }, '1', '10.5');

@@ -17,6 +17,11 @@ export type CandidateResultRow = {
 	percent: string | null;
 	/** Items still waiting for a person to score them. */
 	pending: number;
+	/**
+	 * Skills tests whose pass mark the candidate missed ("typing test"): a qualifying standard, so
+	 * the candidate is not on the list whatever the written score.
+	 */
+	skillsMissed?: readonly string[];
 };
 
 export type ListEntry = CandidateResultRow & { raw: string; max: string; percent: string; score: string; rank: number; tied: boolean; band: number | null; certified: boolean };
@@ -47,8 +52,9 @@ export function reachesPassingPoint(c: { raw: string; percent: string }, p: Pass
 export function eligibilityList(rows: readonly CandidateResultRow[], passingPoint: PassingPoint, rule: CertificationRule, bandWidth: string | null = null): EligibilityList {
 	const scored = rows.filter((r): r is CandidateResultRow & { raw: string; max: string; percent: string } => r.raw !== null && r.max !== null && r.percent !== null && r.pending === 0);
 	const notScored = rows.filter((r) => !scored.includes(r as never));
-	const passed = scored.filter((r) => reachesPassingPoint(r, passingPoint));
-	const notPassed = scored.filter((r) => !reachesPassingPoint(r, passingPoint)).sort((a, b) => a.name.localeCompare(b.name));
+	const qualifies = (r: (typeof scored)[number]) => reachesPassingPoint(r, passingPoint) && !r.skillsMissed?.length;
+	const passed = scored.filter(qualifies);
+	const notPassed = scored.filter((r) => !qualifies(r)).sort((a, b) => a.name.localeCompare(b.name));
 	const byName = (a: { name: string; applicantId: string }, b: { name: string; applicantId: string }) => a.name.localeCompare(b.name) || a.applicantId.localeCompare(b.applicantId);
 	const ranked = rankByScore(passed.map((r) => ({ ...r, id: r.candidateId, score: r.percent })), byName);
 	const withBands = bandWidth === null ? ranked.map((e) => ({ ...e, band: null as number | null })) : bandScores(ranked, bandWidth);
@@ -120,7 +126,9 @@ export function scoreNotices(list: EligibilityList, exam: { title: string; date:
 			outcome: 'not-passed',
 			paragraphs: [
 				`Thank you for taking the ${exam.title} on ${exam.date}.`,
-				`Your score is ${e.raw} out of ${e.max} points (${e.percent}%). The passing point was ${pp}, so your name will not be placed on this eligibility list.`,
+				e.skillsMissed?.length && reachesPassingPoint(e, list.passingPoint)
+					? `Your score is ${e.raw} out of ${e.max} points (${e.percent}%), which reaches the passing point of ${pp}, but you did not meet the pass mark of the ${e.skillsMissed.join(' and the ')}, which every candidate must meet; so your name will not be placed on this eligibility list.`
+					: `Your score is ${e.raw} out of ${e.max} points (${e.percent}%). The passing point was ${pp}, so your name will not be placed on this eligibility list.`,
 				'You are welcome to apply when the City next gives this examination. If you believe your score is wrong, you may ask Human Resources in writing to review it.'
 			]
 		});

@@ -245,3 +245,11 @@ describe('ending an attempt early', () => {
 		expect(await s.end(a.id)).toMatchObject({ ok: false, code: 'closed' });
 	});
 });
+
+describe('a corrected key in words', () => {
+	it('money reads as dollars; choices by letter and text', async () => {
+		const { describeKeyCorrection } = await import('$lib/exams');
+		expect(describeKeyCorrection(numeric, { kind: 'numeric', answer: '1234.5' })).toBe('$1,234.50');
+		expect(describeKeyCorrection(single, { kind: 'choice', correct: [2] })).toBe('option C (“$350.00”)');
+	});
+});

@@ -194,7 +194,16 @@ export async function sessionResults(store: Store, session: Pick<ExamSession, 'c
 
 /** The rows the eligibility list ranks. */
 export function resultRows(results: SessionResults): CandidateResultRow[] {
-	return results.candidates.map((c) => ({ candidateId: c.candidateId, applicantId: c.applicantId, name: c.name, raw: c.raw, max: c.max, percent: c.percent, pending: c.pending }));
+	return results.candidates.map((c) => ({
+		candidateId: c.candidateId,
+		applicantId: c.applicantId,
+		name: c.name,
+		raw: c.raw,
+		max: c.max,
+		percent: c.percent,
+		pending: c.pending,
+		skillsMissed: c.skills.filter((f) => f.passed === false).map((f) => (f.kind === 'typing' ? 'typing test' : '10-key test'))
+	}));
 }
 
 /** The item analysis input: every scored candidate, items scored by a person or by key (pending essays and voided items left out). */
