@@ -107,7 +107,6 @@ const CANDIDATE_ID = /^c_[0-9a-f]{12}$/;
 /** The runner's attempt ids (src/lib/server/exams/attempts.ts). */
 export const ATTEMPT_ID = /^a_[0-9a-f]{16}$/;
 const sessionKey = (id: string) => `hr/sessions/${id}`;
-const LOG_LIMIT = 200;
 
 export const hashCode = (symbols: string) => createHash('sha256').update(symbols).digest('hex');
 
@@ -248,10 +247,8 @@ export class HrSessions {
 					refused = r.error;
 					throw sentinel; // nothing is written
 				}
-				if (r.log !== null) {
-					s.log.push({ at: this.#iso(), by: actor.displayName, action: r.log });
-					if (s.log.length > LOG_LIMIT) s.log.splice(0, s.log.length - LOG_LIMIT);
-				}
+				// The audit log keeps every line: a session's actions are a few hundred, made by people.
+				if (r.log !== null) s.log.push({ at: this.#iso(), by: actor.displayName, action: r.log });
 				return { ok: true, value: r.value };
 			});
 		} catch (err) {
