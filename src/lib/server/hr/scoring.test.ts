@@ -190,7 +190,7 @@ describe('voiding an item and correcting a key', () => {
 
 		const items = await scoring.items(await ctx.session());
 		expect(items.map((i) => [i.itemId, i.delivered, i.correctable, i.voided?.reason ?? null, i.correction?.key ?? null])).toEqual([
-			['numeric', 3, true, null, '5.00'],
+			['numeric', 3, true, null, '$5.00'],
 			['single', 3, true, 'Two options were right after the rate change.', null],
 			['essay', 3, false, null, null],
 			['essay-2', 3, false, null, null]
