@@ -204,7 +204,7 @@ describe('voiding an item and correcting a key', () => {
 		expect(await scoring.adjust(id, 'numeric', { kind: 'undo', reason: 'Nothing left to undo' }, hr)).toMatchObject({ ok: false, error: expect.stringMatching(/nothing to undo/) });
 		expect((await ctx.session()).adjustments).toEqual({ voided: [], corrections: {}, notes: {} });
 		const log = (await ctx.session()).log.map((l) => l.action);
-		expect(log).toContain('Key of question numeric corrected to 5.00: The 2027 penalty rate makes it $5.00.');
+		expect(log).toContain('Key of question numeric corrected to $5.00: The 2027 penalty rate makes it $5.00.');
 		expect(log).toContain('Question single voided for everyone: Two options were right after the rate change.');
 		expect(log).toContain('Re-scored 3 attempts after the change to question single. Passing at 50%: 3 before, 2 now.');
 		expect(log).toContain('Void of question single undone: The panel kept the question.');
