@@ -208,7 +208,7 @@ describe('voiding an item and correcting a key', () => {
 		expect(log).toContain('Question single voided for everyone: Two options were right after the rate change.');
 		expect(log).toContain('Re-scored 3 attempts after the change to question single. Passing at 50%: 3 before, 2 now.');
 		expect(log).toContain('Void of question single undone: The panel kept the question.');
-		expect(log).toContain('Key correction of question numeric undone (the key is 6.00 again): The old rate applied on exam day.');
+		expect(log).toContain('Key correction of question numeric undone (the key is $6.00 again): The old rate applied on exam day.');
 		// The list the results page shows follows the attempts.
 		const { list } = await sessionList(ctx.store, await ctx.session());
 		expect(list!.passing.map((e) => e.applicantId)).toEqual(['A-2', 'A-3']);
