@@ -103,6 +103,8 @@ export interface Attempt {
 	pausedAt?: number | null;
 	/** Time proctors gave back or added (pauses and "add time"), in milliseconds: already in `deadline`. */
 	extendedMs?: number;
+	/** A proctor ended the attempt before its time (the session closed early): who and when. */
+	endedEarly?: { by: string; at: number };
 	/** Why and by whom a proctor voided the attempt. */
 	voided?: { reason: string; by: string; at: number };
 	/** Essay scores a person gave, by delivered index (the rubric marks, in rubric order). */
@@ -581,13 +583,16 @@ export class ExamAttempts {
 	}
 
 	/** Close an attempt still in progress, scoring it; returns the stored attempt either way. */
-	async #close(id: string, how: 'submitted' | 'closed-at-deadline'): Promise<Attempt | undefined> {
+	async #close(id: string, how: 'submitted' | 'closed-at-deadline', endedBy?: string): Promise<Attempt | undefined> {
 		const current = await this.store.get<Attempt>(attemptKey(id));
 		if (!current) return undefined;
 		if (current.status !== 'in-progress') return current as Attempt;
 		const items = await this.items(id);
 		return this.store.update<Attempt, Attempt>(attemptKey(id), () => structuredClone(current as Attempt), (draft) => {
-			if (draft.status === 'in-progress') closeDraft(draft, items, how, this.now());
+			if (draft.status !== 'in-progress') return draft;
+			const now = this.now();
+			closeDraft(draft, items, how, now);
+			if (endedBy !== undefined) draft.endedEarly = { by: endedBy, at: now };
 			return draft;
 		});
 	}
@@ -710,11 +715,11 @@ export class ExamAttempts {
 	}
 
 	/** A proctor ends an attempt still in progress now (the session is closed early): it is closed and scored as at its deadline. */
-	async end(id: string): Promise<AttemptChange> {
+	async end(id: string, by: string): Promise<AttemptChange> {
 		const a = await this.get(id);
 		if (!a) return { ok: false, code: 'not-found', error: 'There is no such attempt.' };
 		if (a.status !== 'in-progress') return { ok: false, code: 'closed', error: 'This attempt is already closed.' };
-		const closed = await this.#close(id, 'closed-at-deadline');
+		const closed = await this.#close(id, 'closed-at-deadline', by);
 		return closed ? { ok: true, attempt: closed } : { ok: false, code: 'not-found', error: 'There is no such attempt.' };
 	}
 

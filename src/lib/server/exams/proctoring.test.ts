@@ -238,11 +238,12 @@ describe('ending an attempt early', () => {
 		const a = await started(s);
 		await save(s, a, indexOf(a, 'single'), singleRight(a));
 		now += MINUTE;
-		const r = await s.end(a.id);
+		const r = await s.end(a.id, 'Lee Park');
 		expect(r.ok && r.attempt.status).toBe('closed-at-deadline');
+		expect(r.ok && r.attempt.endedEarly).toEqual({ by: 'Lee Park', at: T0 + MINUTE });
 		expect(r.ok && r.attempt.closedAt).toBe(T0 + MINUTE);
 		expect(r.ok && r.attempt.score?.items[indexOf(a, 'single')]?.outcome).toBe('correct');
-		expect(await s.end(a.id)).toMatchObject({ ok: false, code: 'closed' });
+		expect(await s.end(a.id, 'Lee Park')).toMatchObject({ ok: false, code: 'closed' });
 	});
 });
 

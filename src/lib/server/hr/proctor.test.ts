@@ -307,6 +307,8 @@ describe('closing the session', () => {
 		expect((await w.sessions.get(id))!.status).toBe('closed');
 		expect([(await attempt(1)).status, (await attempt(2)).status]).toEqual(['closed-at-deadline', 'closed-at-deadline']);
 		expect((await attempt(2)).score).not.toBeNull();
+		expect((await attempt(2)).endedEarly?.by).toBe('Hana Ruiz');
+		expect((await w.proctor.live(id))!.rows.map((r) => r.stateLabel).slice(1)).toEqual(['Ended by the proctor', 'Ended by the proctor']);
 		expect((await logOf(w, id)).slice(-2)).toEqual([
 			'Hana Ruiz: Ended the exam now for 2 candidates still writing (A-2, A-3); their attempts were closed and scored.',
 			'Hana Ruiz: Status changed to Closed.'

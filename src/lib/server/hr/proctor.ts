@@ -165,7 +165,7 @@ export class Proctor {
 				applicantId: c.applicantId,
 				name: c.name,
 				state,
-				stateLabel: STATE_LABELS[state],
+				stateLabel: a?.endedEarly && state === 'closed-at-deadline' ? 'Ended by the proctor' : STATE_LABELS[state],
 				answered: a ? a.answers.filter((r) => isAnswered(r)).length : null,
 				items: a ? a.delivered.length : null,
 				remainingMs: a && a.status === 'in-progress' ? remainingMs(a, now) : null,
@@ -368,7 +368,7 @@ export class Proctor {
 			const failed: string[] = [];
 			const endedIds = new Set<string>();
 			await inBatches(writers, this.#deps.concurrency ?? 8, async ({ candidate, attempt }) => {
-				const r = await this.#deps.attempts.end(attempt.id);
+				const r = await this.#deps.attempts.end(attempt.id, actor.displayName);
 				if (r.ok) endedIds.add(candidate.candidateId);
 				// Submitted or closed meanwhile: not writing any more either.
 				else if (r.code !== 'closed') failed.push(`${who(candidate)}: ${r.error}`);

@@ -229,7 +229,7 @@ describe('scored and released', () => {
 		await setStatus(ctx, 'closed');
 		expect(await sessions.advance(id, 'scored', hr)).toEqual({ ok: false, error: FINISH_THROUGH_SCORING });
 		expect(await scoring.markScored(id, hr)).toEqual({ ok: false, error: '1 attempt is still in progress. Every attempt must be closed before the session is scored.' });
-		await attempts.end(ids[2]!);
+		await attempts.end(ids[2]!, 'Hana Ruiz');
 		expect(await scoring.markScored(id, hr)).toEqual({ ok: false, error: '6 essays are waiting to be scored. Score them in the queue first.' });
 		for (const e of (await scoring.queue(await ctx.session())).waiting) await scoring.scoreEssay(id, e.key, ['3', '2'], hr);
 		expect(await scoring.release(id, true, hr)).toEqual({ ok: false, error: 'Mark the session scored before releasing the scores.' });
