@@ -210,7 +210,7 @@ test('everyone actions need a tick; closing ends those still writing; only HR re
 	await page.getByLabel('Yes, end the exam now').check();
 	await page.getByRole('button', { name: 'End the exam now for the 1 still writing' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'The exam was ended for 1 candidate still writing, and the session is closed.' })).toBeVisible();
-	await expect(row(page, 'Maria Alvarez').getByTestId('state')).toHaveText('Closed at the time limit');
+	await expect(row(page, 'Maria Alvarez').getByTestId('state')).toHaveText('Ended by the proctor');
 	await expect(page.getByText('The session is closed: the exam is over.')).toBeVisible();
 	const log = page.getByTestId('log-line');
 	await expect(log.nth(0)).toContainText('Status changed to Closed.');
