@@ -27,6 +27,7 @@ export {
 	scoreTenKeyTest,
 	tenKeyBatch,
 	scoreSkills,
+	hasSkillsPassMark,
 	typingSettingsOf,
 	MAX_TYPED_CHARACTERS,
 	MAX_TEN_KEY_ENTRIES,

@@ -26,7 +26,7 @@
 import { Money, parseDecimal, parseMoney } from '../money';
 import { dec, fixed, ZERO, type Dec } from './decimal';
 import { parameterizedAnswer } from './parameters';
-import { scoreSkills, type SkillsOutcome, type SkillsTiming } from './skills';
+import { hasSkillsPassMark, scoreSkills, type SkillsOutcome, type SkillsTiming } from './skills';
 import { normalizeAnswer } from './text';
 import type {
 	AttemptScore,
@@ -255,8 +255,7 @@ export function scoreAttempt(input: AttemptToScore): AttemptScore {
 	const skillsMarks = skills.flatMap((s) => {
 		if (s.result !== null) return s.result.passed === null ? [] : [s.result.passed];
 		const item = input.items.get(s.itemId);
-		const hasMark = item?.kind === 'typing' ? item.minimumNetWpm !== undefined : item?.kind === 'ten-key' ? item.minimumNetKph !== undefined || item.minimumAccuracy !== undefined : false;
-		return hasMark ? [false] : [];
+		return item && hasSkillsPassMark(item) ? [false] : [];
 	});
 	if (skillsMarks.length > 0 && (passed !== null || !pass)) passed = (passed ?? true) && skillsMarks.every(Boolean);
 	return { raw: fixed(raw, 2), max: fixed(max, 2), percent: percentOf(raw, max), sections, items, pending, passed, skills };

@@ -236,6 +236,13 @@ export type SkillsOutcome =
 	/** Nothing typed, never started, or the stored answer could not be scored (`error` says why). */
 	| { kind: 'typing' | 'ten-key'; result: null; error?: string };
 
+/** Does a skills test have a pass mark (a qualifying standard)? One never taken then misses it. */
+export function hasSkillsPassMark(item: { kind: string } & Partial<Pick<TypingItem, 'minimumNetWpm'> & Pick<TenKeyItem, 'minimumNetKph' | 'minimumAccuracy'>>): boolean {
+	if (item.kind === 'typing') return item.minimumNetWpm !== undefined;
+	if (item.kind === 'ten-key') return item.minimumNetKph !== undefined || item.minimumAccuracy !== undefined;
+	return false;
+}
+
 export const typingSettingsOf = (item: TypingItem): TypingSettings => ({
 	minutes: item.minutes,
 	passage: item.text,

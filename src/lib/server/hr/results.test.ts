@@ -201,10 +201,12 @@ describe('voided attempts and skills tests', () => {
 			{ itemId: 'typing', kind: 'typing', unit: 'WPM', net: '50.0', gross: '50.0', accuracy: '100.00', passed: true, note: null },
 			{ itemId: 'ten-key', kind: 'ten-key', unit: 'KPH', net: '4200', gross: '4200', accuracy: '100.00', passed: false, note: null }
 		]);
-		expect(results.candidates[1]!.skills.map((f) => [f.net, f.note])).toEqual([
-			[null, 'Not taken'],
-			[null, 'Not taken']
+		// Both tests have pass marks: never taken, both are missed, and the candidate is not on the list.
+		expect(results.candidates[1]!.skills.map((f) => [f.net, f.note, f.passed])).toEqual([
+			[null, 'Not taken', false],
+			[null, 'Not taken', false]
 		]);
+		expect(resultRows(results)[1]!.skillsMissed).toEqual(['typing test', '10-key test']);
 	});
 });
 

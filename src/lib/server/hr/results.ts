@@ -8,6 +8,7 @@
  * is the runner's job, not this reader's. An attempt a proctor voided has no score either: it is
  * not ranked and does not count as failing.
  */
+import { hasSkillsPassMark } from '$lib/exams';
 import type { AttemptScore, DeliveredItem, ExamItem, ItemOutcome, ItemResponse, SkillsLine } from '$lib/exams';
 import type { AnalysisItem, CandidateScores } from '$lib/hr/item-analysis';
 import type { CandidateResultRow } from '$lib/hr/eligibility';
@@ -162,7 +163,13 @@ export async function sessionResults(store: Store, session: Pick<ExamSession, 'c
 		});
 		const score = attempt.status === 'in-progress' || attempt.status === 'voided' ? null : attempt.score;
 		// Attempts scored before skills tests existed have no skills lines.
-		const skills = (score?.skills ?? []).map(skillFigure);
+		const byId = new Map(stored.map((item) => [item.id, item]));
+		const skills = (score?.skills ?? []).map((line) => {
+			const figure = skillFigure(line);
+			// A test never taken misses its pass mark, if it has one (as the attempt's own pass/fail says).
+			const item = byId.get(line.itemId);
+			return figure.net === null && figure.passed === null && item && hasSkillsPassMark(item) ? { ...figure, passed: false } : figure;
+		});
 		for (const f of skills) if (!skillsTests.has(f.itemId)) skillsTests.set(f.itemId, { itemId: f.itemId, kind: f.kind, label: f.kind === 'typing' ? 'Typing' : '10-key' });
 		const titles = new Map(attempt.exam.sections.map((s) => [s.id, s.title]));
 		candidates.push({
